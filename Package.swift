@@ -1,0 +1,35 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "Sitrep",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "sitrep", targets: ["sitrep"]),
+        .library(name: "SitrepCore", targets: ["SitrepCore"]),
+        .library(name: "SitrepUI", targets: ["SitrepUI"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // Reading, cleaning and analysing articles; the corpus and its store. No terminal code.
+        .target(name: "SitrepCore"),
+        // The dashboard as pure Swift: state, layout and widgets drawing into a Buffer.
+        .target(name: "SitrepUI", dependencies: ["SitrepCore"]),
+        // The system ncursesw library, with the wide-character API switched on in its header.
+        .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
+        // The thin backend that turns a Buffer into ncurses calls and ncurses input into events.
+        .target(name: "SitrepTerminal", dependencies: ["SitrepUI", "CNcursesw"]),
+        .executableTarget(
+            name: "sitrep",
+            dependencies: [
+                "SitrepCore", "SitrepUI", "SitrepTerminal",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "SitrepCoreTests", dependencies: ["SitrepCore"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "SitrepUITests", dependencies: ["SitrepUI"]),
+        .testTarget(name: "SitrepCLITests", dependencies: ["SitrepCore"]),
+    ]
+)

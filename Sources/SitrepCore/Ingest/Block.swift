@@ -1,0 +1,81 @@
+import Foundation
+
+/// One paragraph-level piece of a page before cleaning: a heading, a paragraph or a list item.
+/// Every reader turns its format into blocks; the cleaner and metadata inference work on them.
+public struct Block: Sendable, Equatable {
+    public enum Kind: Sendable, Equatable {
+        case heading, paragraph, listItem
+    }
+
+    public var text: String
+    public var kind: Kind
+    /// How many characters of `text` are link text or bare URLs: link lists are mostly links.
+    public var linkCharacters: Int
+
+    public init(_ text: String, kind: Kind = .paragraph, linkCharacters: Int = 0) {
+        self.text = text
+        self.kind = kind
+        self.linkCharacters = linkCharacters
+    }
+
+    /// Share of the block that is links, 0…1.
+    public var linkDensity: Double {
+        text.isEmpty ? 0 : min(1, Double(linkCharacters) / Double(text.count))
+    }
+
+    /// Words as a reader counts them (whitespace-separated).
+    public var wordCount: Int { text.split(whereSeparator: \.isWhitespace).count }
+}
+
+enum BlockText {
+    /// Collapses every run of whitespace (including no-break and other Unicode spaces) to one
+    /// space and trims the ends.
+    static func normalizeSpaces(_ text: some StringProtocol) -> String {
+        var out = ""
+        out.reserveCapacity(text.utf8.count)
+        var pendingSpace = false
+        for ch in text {
+            if ch.isWhitespace || ch == "\u{200B}" || ch == "\u{FEFF}" {
+                pendingSpace = !out.isEmpty
+            } else {
+                if pendingSpace { out.append(" "); pendingSpace = false }
+                out.append(ch)
+            }
+        }
+        return out
+    }
+
+    private static let urlPattern = try! NSRegularExpression(
+        pattern: #"(?:https?://|www\.)\S+|\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|org|net|gov|ua|ru|uk|io|co|info|news)(?:\.[a-z]{2})?(?:/\S*)?"#,
+        options: [.caseInsensitive])
+
+    /// Characters of `text` inside URLs and bare domains.
+    static func urlCharacters(in text: String) -> Int {
+        let range = NSRange(text.startIndex..., in: text)
+        return urlPattern.matches(in: text, range: range).reduce(0) { $0 + $1.range.length }
+    }
+
+    /// A scraper that concatenates text nodes glues sentences from different paragraphs
+    /// ("…makes all the difference.A week after…"). Splits where a lowercase word ends a
+    /// sentence and a capitalised word follows with no space.
+    private static let gluedSentence = try! NSRegularExpression(
+        pattern: #"(?<=[a-z]{3}[.!?]["”’]?)(?=[A-Z][a-z]*[ ,])"#)
+
+    static func splitGluedSentences(_ text: String) -> [String] {
+        let range = NSRange(text.startIndex..., in: text)
+        let cuts = gluedSentence.matches(in: text, range: range).compactMap { Range($0.range, in: text)?.lowerBound }
+        guard !cuts.isEmpty else { return [text] }
+        var pieces: [String] = []
+        var start = text.startIndex
+        for cut in cuts {
+            // Not inside a URL or an e-mail address.
+            let tokenStart = text[..<cut].lastIndex(where: \.isWhitespace).map { text.index(after: $0) } ?? text.startIndex
+            let token = text[tokenStart..<cut]
+            if token.contains("/") || token.contains("@") || token.hasPrefix("www") { continue }
+            pieces.append(String(text[start..<cut]))
+            start = cut
+        }
+        pieces.append(String(text[start...]))
+        return pieces
+    }
+}

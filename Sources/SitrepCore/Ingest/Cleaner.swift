@@ -1,0 +1,129 @@
+import Foundation
+
+/// Keeps the story and drops the page around it.
+///
+/// Works block by block with a little memory: an appeal runs on over the paragraphs that
+/// keep speaking to the reader, a "Read more" heading takes the link list under it, and a
+/// paragraph seen before on the page is dropped (captions often appear twice, once with
+/// straight and once with curly quotes).
+public enum Cleaner {
+    public struct Result: Sendable {
+        /// The blocks of the story, in order.
+        public var kept: [Block]
+        /// What was dropped, and why.
+        public var dropped: [(block: Block, reason: Debris)]
+        /// Names the outlet used for itself in its appeals and footers ("The Moscow Times").
+        public var outletNames: [String]
+        /// "Published: … | Updated: …" lines, which hold the publication time.
+        public var timestampLines: [String]
+    }
+
+    public static func clean(_ blocks: [Block]) -> Result {
+        var kept: [Block] = []
+        var dropped: [(Block, Debris)] = []
+        var seen = Set<String>()
+        var inAppeal = false
+        var inLinkList = false
+        var timestampLines: [String] = []
+        let documentScript = DebrisRules.script(of: blocks.map(\.text).joined(separator: " ")).script
+
+        for original in blocks {
+            var block = original
+            if let stripped = DebrisRules.strippingTrailingCredit(block.text) {
+                block.text = stripped
+                block.linkCharacters = min(block.linkCharacters, stripped.count)
+            }
+            let reason = classify(block, documentScript: documentScript, inAppeal: inAppeal, inLinkList: inLinkList)
+            inAppeal = reason == .appeal || (inAppeal && (reason == .interface || reason == .advertising))
+            inLinkList = (reason == .related) && (DebrisRules.isRelatedHeading(block) || inLinkList)
+            if let reason {
+                if reason == .byline && DebrisRules.matches(DebrisRules.timestampLine, block.text) {
+                    timestampLines.append(block.text)
+                }
+                dropped.append((block, reason))
+                continue
+            }
+            let key = repetitionKey(block.text)
+            if !key.isEmpty, !seen.insert(key).inserted {
+                dropped.append((block, .duplicate))
+                continue
+            }
+            kept.append(block)
+        }
+        let appealText = dropped.filter { [.appeal, .interface, .comments].contains($0.1) }.map(\.0.text)
+        return Result(kept: kept, dropped: dropped.map { (block: $0.0, reason: $0.1) },
+                      outletNames: OutletName.selfReferences(in: appealText),
+                      timestampLines: timestampLines)
+    }
+
+    static func classify(_ block: Block, documentScript: DebrisRules.Script, inAppeal: Bool, inLinkList: Bool) -> Debris? {
+        if DebrisRules.isAdvertising(block) { return .advertising }
+        if inLinkList && DebrisRules.isLinkListEntry(block) { return .related }
+        if DebrisRules.isRelatedHeading(block) || DebrisRules.isRelatedLine(block) { return .related }
+        let appeal = DebrisRules.appealScore(block.text)
+        let addressed = DebrisRules.addressesReader(block.text)
+        if appeal >= 2 || (appeal >= 1 && addressed >= 1) { return .appeal }
+        if inAppeal && (addressed >= 1 || appeal >= 1) { return .appeal }
+        if DebrisRules.isComments(block) { return .comments }
+        if DebrisRules.isSocial(block) { return .social }
+        if DebrisRules.isStandaloneCredit(block) { return .photoCredit }
+        if DebrisRules.isByline(block) { return .byline }
+        if DebrisRules.isInterface(block) { return .interface }
+        let (script, letters) = DebrisRules.script(of: block.text)
+        if block.wordCount <= 5, letters >= 3, script != documentScript { return .foreignLabel }
+        return nil
+    }
+
+    /// Two paragraphs repeat each other when they are the same words with the same letters,
+    /// whatever their quotes, dashes, spacing or case.
+    static func repetitionKey(_ text: String) -> String {
+        var key = ""
+        for scalar in text.lowercased().unicodeScalars {
+            if scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) {
+                key.unicodeScalars.append(scalar)
+            } else if scalar == " " && key.last != " " {
+                key.append(" ")
+            }
+        }
+        return key.trimmingCharacters(in: .whitespaces)
+    }
+}
+
+/// How an outlet names itself in its own appeals and footers.
+enum OutletName {
+    private static let theName = try! NSRegularExpression(
+        pattern: #"(?<![‘'“"\p{L}])(The(?:\s+[A-Z][\p{L}’'-]*){1,3})"#)
+    private static let supportName = try! NSRegularExpression(
+        pattern: #"^(?:support|donate to|subscribe to)\s+((?:[A-Z][\p{L}’'.-]*\s*){1,4})[!.]?$"#, options: [.caseInsensitive])
+    private static let copyrightName = try! NSRegularExpression(
+        pattern: #"(?:©|\(c\)|copyright)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*((?:[A-Z][\p{L}’'&.-]*\s*){1,4})"#, options: [])
+    /// Capitalised words that start a sentence but do not name anything.
+    private static let notNames: Set<String> = ["The", "The A", "The Secretary", "The Kremlin", "The White House"]
+
+    /// The most frequent self-reference first.
+    static func selfReferences(in texts: [String]) -> [String] {
+        var counts: [String: Int] = [:]
+        var order: [String] = []
+        func add(_ raw: String) {
+            let name = raw.trimmingCharacters(in: CharacterSet.whitespaces.union(.punctuationCharacters))
+            guard name.count >= 3, !notNames.contains(name) else { return }
+            if counts[name] == nil { order.append(name) }
+            counts[name, default: 0] += 1
+        }
+        for text in texts {
+            let range = NSRange(text.startIndex..., in: text)
+            for regex in [supportName, copyrightName] {
+                for m in regex.matches(in: text, range: range) {
+                    if let r = Range(m.range(at: 1), in: text) { add(String(text[r])) }
+                }
+            }
+            for m in theName.matches(in: text, range: range) {
+                guard let r = Range(m.range(at: 1), in: text) else { continue }
+                // Followed by a quote: a title of a work in quotes ('The A Word'), not the outlet.
+                if text[r.upperBound...].first.map({ "’'”\"".contains($0) }) == true { continue }
+                add(String(text[r]))
+            }
+        }
+        return order.sorted { counts[$0]! > counts[$1]! }
+    }
+}

@@ -1,0 +1,253 @@
+import Foundation
+
+/// The tests the cleaner applies to one block. Each looks at a block's shape (length, kind,
+/// punctuation), its vocabulary, its link density, and how it addresses the reader: the
+/// story speaks of third parties, page furniture speaks to "you" about "us".
+enum DebrisRules {
+    // MARK: Vocabulary
+
+    /// Headings that introduce a list of links to other articles.
+    static let relatedHeadings: Set<String> = [
+        "read more", "read also", "also read", "related", "related articles", "related stories",
+        "related content", "related news", "related coverage", "related topics", "more on this story",
+        "more on this topic", "more stories", "more news", "you may also like", "you might also like",
+        "recommended", "recommended for you", "recommended stories", "most read", "most popular",
+        "most viewed", "see also", "trending", "trending now", "latest headlines", "latest news",
+        "latest stories", "top stories", "editor's picks", "editors' picks", "editors picks",
+        "what to read next", "further reading", "in other news", "don't miss", "dont miss",
+        "popular now", "explore more", "more from this author", "read next", "up next", "more videos",
+    ]
+
+    /// Prefixes that introduce a single link to another article on one line.
+    static let relatedPrefix = try! NSRegularExpression(
+        pattern: #"^(read more|read also|also read|related|see also|more|watch|listen|recommended|tags|topics|filed under|more about)\s*[:|›»]\s*\S"#,
+        options: [.caseInsensitive])
+
+    static let advertisingWords: Set<String> = ["advertisement", "advertisements", "advertising", "ad", "ads",
+                                                "sponsored", "promoted", "advertiser", "commercial"]
+    static let continuationPhrases = ["continues below", "continue reading", "scroll to continue", "skip advertisement",
+                                      "report this ad", "ad feedback", "remove ads", "paid content", "paid post", "partner content"]
+
+    /// Phrases that appeal to the reader for money, attention or consent.
+    static let appealCues = try! NSRegularExpression(pattern: [
+        #"\byour (support|donation|contribution|subscription|help|gift)"#, #"\bsupport (us|our|independent)"#,
+        #"\bdonat(e|es|ed|ing|ion|ions)\b"#, #"\bsubscri(be|bing|ption|ptions|ber|bers)\b"#, #"\bcontribut(e|ion)\b"#,
+        #"\bbecome a (member|supporter|subscriber|patron)"#, #"\bfavou?r to ask"#, #"\b(independent|quality|public-interest|unbiased) journalism"#,
+        #"\bpaywalls?\b"#, #"\bsign(ing)? up\b"#, #"\bnewsletters?\b"#, #"\binbox\b"#, #"\bneed your help"#,
+        #"\b(helps?|allows?) us\b"#, #"\bour (journalism|reporting|mission|newsroom|journalists|reporters|work|voice)\b"#,
+        #"\bfund(s|ing)? (our|us)\b"#, #"\bfree to read\b"#, #"\breader-(funded|supported)\b"#, #"\bcookies?\b"#,
+        #"\bprivacy (policy|notice)\b"#, #"\bterms of (use|service)\b"#, #"\ball rights reserved\b"#, #"©"#, #"\bcopyright\b"#,
+        #"\bmonthly\b"#, #"\bone-off\b"#, #"\bthank you\b"#, #"\bmakes? (all|a world of) (the )?difference\b"#,
+        #"\bpaid for by\b"#, #"\b(tip|news) ?line\b"#, #"\bpremium (access|membership)\b"#, #"\bfree trial\b"#,
+    ].joined(separator: "|"), options: [.caseInsensitive])
+
+    /// Verbs that open a button or navigation label, or a call to action.
+    static let interfaceVerbs: Set<String> = [
+        "continue", "share", "print", "email", "e-mail", "close", "subscribe", "login", "log", "sign", "load", "show",
+        "next", "previous", "back", "listen", "play", "watch", "click", "tap", "copy", "save", "bookmark", "follow",
+        "join", "support", "donate", "download", "register", "get", "view", "see", "skip", "accept", "read", "menu", "tweet",
+    ]
+
+    static let commentWords = try! NSRegularExpression(
+        pattern: #"\b(comments?|commenting|commenters?|replies|conversations?|discussion|thread)\b"#, options: [.caseInsensitive])
+
+    static let socialNetworks = try! NSRegularExpression(
+        pattern: #"\b(twitter|x|facebook|instagram|telegram|youtube|tiktok|linkedin|whatsapp|reddit|threads|bluesky|vk|t\.me|fb)(\.com)?\b"#,
+        options: [.caseInsensitive])
+    static let handle = try! NSRegularExpression(pattern: #"(^|\s)@[A-Za-z0-9_]{2,}"#)
+    static let socialURL = try! NSRegularExpression(
+        pattern: #"(twitter|x|facebook|instagram|t|youtube|tiktok|linkedin)\.(com|me)/\s*\S*"#, options: [.caseInsensitive])
+
+    static let byline = try! NSRegularExpression(
+        pattern: #"^(by|from)\s+[A-Z][\p{L}.'’-]+(\s+(and\s+)?[A-Z][\p{L}.'’-]+){0,5}\s*(,|\||$)"#, options: [])
+    static let timestampLine = try! NSRegularExpression(
+        pattern: #"^(published|updated|last updated|last modified|posted|first published|date)(\s+(on|at))?\s*:?\s+\S"#,
+        options: [.caseInsensitive])
+
+    /// A credit standing alone: "Photo: Reuters", "Image courtesy of …", "AP Photo/Evan Vucci".
+    static let standaloneCredit = try! NSRegularExpression(
+        pattern: #"^(\(?(photos?|photograph|image|picture|video|credits?|illustration|source)( courtesy( of)?| by)?\s*[:/|-]?\s*.{0,80}\)?|((ap|afp|reuters|epa|getty|ria novosti|tass|sputnik)( photo| images)?\s*/\s*.{0,60})|(.{0,60}\bvia getty images)|(getty images|shutterstock|alamy|ap photo|epa-efe))$"#,
+        options: [.caseInsensitive])
+
+    /// A credit trailing a caption: "… aggression. Photo courtesy of X/Twitter", "… since 2014. president.gov.ua".
+    static let trailingCredits: [NSRegularExpression] = [
+        try! NSRegularExpression(pattern: #"\s+(photos?|photograph|image|picture|video)( courtesy of| by|:)\s+[^.!?]{1,80}$"#, options: [.caseInsensitive]),
+        try! NSRegularExpression(pattern: #"\s*\((photos?|image|picture|credit)[^)]{0,80}\)$"#, options: [.caseInsensitive]),
+        try! NSRegularExpression(pattern: #"\s*\|?\s*(credit|source):\s+[^.!?]{1,60}$"#, options: [.caseInsensitive]),
+        try! NSRegularExpression(pattern: #"(?<=[.!?”"’])\s+[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.(com|org|net|gov|ua|ru|uk|io|info)(\.[a-z]{2})?$"#),
+        try! NSRegularExpression(pattern: #"(?<=[.!?”"’])\s+((AP|AFP|EPA|Reuters|Getty Images|Shutterstock|Alamy)[^.!?]{0,40}|[^.!?]{1,40}/(AP|AFP|EPA|Reuters|Getty Images))$"#),
+    ]
+
+    // MARK: Tests
+
+    static func folded(_ text: String) -> String {
+        text.lowercased().trimmingCharacters(in: CharacterSet.punctuationCharacters.union(.whitespaces).union(.symbols))
+    }
+
+    static func matches(_ regex: NSRegularExpression, _ text: String) -> Bool {
+        regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
+    }
+
+    static func count(_ regex: NSRegularExpression, _ text: String) -> Int {
+        regex.numberOfMatches(in: text, range: NSRange(text.startIndex..., in: text))
+    }
+
+    static func words(_ text: String) -> [Substring] {
+        text.split(whereSeparator: { $0.isWhitespace })
+    }
+
+    static func isAdvertising(_ block: Block) -> Bool {
+        let words = words(block.text)
+        guard words.count <= 8 else { return false }
+        let lower = block.text.lowercased()
+        if continuationPhrases.contains(where: lower.contains) { return true }
+        let bare = words.map { folded(String($0)) }
+        return words.count <= 4 && bare.contains(where: advertisingWords.contains)
+    }
+
+    static func isRelatedHeading(_ block: Block) -> Bool {
+        guard block.wordCount <= 6 else { return false }
+        return relatedHeadings.contains(folded(block.text)) || folded(block.text).hasPrefix("more from ")
+    }
+
+    static func isRelatedLine(_ block: Block) -> Bool {
+        block.wordCount <= 25 && matches(relatedPrefix, block.text)
+    }
+
+    /// A line that looks like one entry of a list of links: a list item, or a short line
+    /// that is not a sentence, or mostly link text.
+    static func isLinkListEntry(_ block: Block) -> Bool {
+        if block.linkDensity >= 0.5 { return true }
+        if block.kind == .listItem { return block.wordCount <= 30 }
+        return block.wordCount <= 20 && !endsSentence(block.text)
+    }
+
+    static func isComments(_ block: Block) -> Bool {
+        guard block.wordCount <= 25, matches(commentWords, block.text) else { return false }
+        if block.wordCount <= 3 { return true }
+        return startsWithInterfaceVerb(block.text) || addressesReader(block.text) > 0
+    }
+
+    static func isSocial(_ block: Block) -> Bool {
+        guard block.wordCount <= 8 else { return false }
+        let hasHandle = matches(handle, block.text) || matches(socialURL, block.text)
+        if hasHandle && block.wordCount <= 3 { return true }
+        let mentionsNetwork = matches(socialNetworks, block.text)
+        if (hasHandle || mentionsNetwork) && startsWithInterfaceVerb(block.text) { return true }
+        return block.linkDensity >= 0.6 && !endsSentence(block.text)
+    }
+
+    static func isStandaloneCredit(_ block: Block) -> Bool {
+        block.wordCount <= 14 && matches(standaloneCredit, block.text)
+    }
+
+    static func isByline(_ block: Block) -> Bool {
+        guard block.wordCount <= 20 else { return false }
+        if matches(timestampLine, block.text) && containsDigit(block.text) { return true }
+        return block.wordCount <= 12 && !endsSentence(block.text) && matches(byline, block.text)
+    }
+
+    /// A button or navigation label, or a short call to action ("Support The Moscow Times!").
+    static func isInterface(_ block: Block) -> Bool {
+        let words = words(block.text)
+        guard let first = words.first, words.count <= 6 else { return false }
+        guard interfaceVerbs.contains(folded(String(first))) else { return false }
+        if words.count <= 2 && !endsSentence(block.text) { return true }
+        let trimmed = block.text.trimmingCharacters(in: .whitespaces)
+        if trimmed.hasSuffix("!") || trimmed.hasSuffix("»") || trimmed.hasSuffix("›") || trimmed.hasSuffix("→") { return true }
+        return addressesReader(block.text) > 0 || block.text.lowercased().contains(" here")
+    }
+
+    /// The number of appeal phrases in a block.
+    static func appealScore(_ text: String) -> Int { count(appealCues, text) }
+
+    /// Words that address the reader or speak for the outlet (we, us, our, you, your),
+    /// counted outside quotation marks: quoted speakers say "we" all the time, stories do not.
+    static func addressesReader(_ text: String) -> Int {
+        var count = 0
+        for word in outsideQuotes(text).split(whereSeparator: { !$0.isLetter && $0 != "’" && $0 != "'" }) {
+            if word == "US" { continue }  // the country, not the pronoun
+            switch word.lowercased() {
+            case "we", "us", "our", "ours", "you", "your", "yours", "we're", "we’re", "you're", "you’re", "we've", "we’ve": count += 1
+            default: break
+            }
+        }
+        return count
+    }
+
+    /// The text with every quotation removed; an unclosed quote runs to the end.
+    /// Apostrophes inside words ("Russia’s", "don't") are not quotation marks.
+    static func outsideQuotes(_ text: String) -> String {
+        let chars = Array(text)
+        var out = ""
+        var inDouble = false
+        var inSingle = false
+        for (i, ch) in chars.enumerated() {
+            let previous: Character = i > 0 ? chars[i - 1] : " "
+            let next: Character = i + 1 < chars.count ? chars[i + 1] : " "
+            switch ch {
+            case "“", "«": inDouble = true; continue
+            case "”", "»": inDouble = false; continue
+            case "\"": inDouble.toggle(); continue
+            case "‘" where !previous.isLetter: inSingle = true; continue
+            case "'" where !previous.isLetter && next.isLetter && !inSingle: inSingle = true; continue
+            case "’", "'" where inSingle && !next.isLetter: inSingle = false; continue
+            default: break
+            }
+            if !inDouble && !inSingle { out.append(ch) }
+        }
+        return out
+    }
+
+    static func endsSentence(_ text: String) -> Bool {
+        var trimmed = text.trimmingCharacters(in: .whitespaces)
+        while let last = trimmed.last, "\"”’')".contains(last) { trimmed.removeLast() }
+        guard let last = trimmed.last else { return false }
+        return ".!?…".contains(last)
+    }
+
+    static func startsWithInterfaceVerb(_ text: String) -> Bool {
+        guard let first = words(text).first else { return false }
+        return interfaceVerbs.contains(folded(String(first)))
+    }
+
+    static func containsDigit(_ text: String) -> Bool { text.contains(where: \.isNumber) }
+
+    /// Removes a photo credit that trails a caption; nil when there was none.
+    static func strippingTrailingCredit(_ text: String) -> String? {
+        for pattern in trailingCredits {
+            let range = NSRange(text.startIndex..., in: text)
+            if let m = pattern.firstMatch(in: text, range: range), let r = Range(m.range, in: text) {
+                let kept = text[..<r.lowerBound].trimmingCharacters(in: .whitespaces)
+                if words(kept).count >= 4 { return kept }
+            }
+        }
+        return nil
+    }
+
+    /// The writing system most of the block's letters are in.
+    static func script(of text: String) -> (script: Script, letters: Int) {
+        var counts: [Script: Int] = [:]
+        for scalar in text.unicodeScalars where scalar.properties.isAlphabetic {
+            counts[Script(scalar), default: 0] += 1
+        }
+        let best = counts.max { $0.value < $1.value }
+        return (best?.key ?? .other, counts.values.reduce(0, +))
+    }
+
+    enum Script: Hashable {
+        case latin, cyrillic, greek, arabic, hebrew, cjk, other
+
+        init(_ s: Unicode.Scalar) {
+            switch s.value {
+            case 0x41...0x5A, 0x61...0x7A, 0xC0...0x24F, 0x1E00...0x1EFF: self = .latin
+            case 0x400...0x52F: self = .cyrillic
+            case 0x370...0x3FF: self = .greek
+            case 0x600...0x6FF, 0x750...0x77F: self = .arabic
+            case 0x590...0x5FF: self = .hebrew
+            case 0x3040...0x30FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xAC00...0xD7AF: self = .cjk
+            default: self = .other
+            }
+        }
+    }
+}

@@ -1,0 +1,96 @@
+import Foundation
+
+/// The kinds of article file Sitrep reads, chosen by file extension.
+public enum InputFormat: String, Sendable, CaseIterable {
+    case text, markdown, html, json, jsonl
+
+    /// The format for a path, or nil when Sitrep does not read files of that kind.
+    /// A file without an extension is read as plain text.
+    public init?(path: String) {
+        let name = (path as NSString).lastPathComponent
+        let ext = (name as NSString).pathExtension.lowercased()
+        switch ext {
+        case "txt", "text", "": self = .text
+        case "md", "markdown": self = .markdown
+        case "html", "htm", "xhtml": self = .html
+        case "json": self = .json
+        case "jsonl", "ndjson": self = .jsonl
+        default: return nil
+        }
+    }
+
+    /// Hidden files, editor swap and backup files, and downloads still in progress:
+    /// files that are not (yet) articles even when their extension says so.
+    public static func isIgnored(path: String) -> Bool {
+        let name = (path as NSString).lastPathComponent
+        if name.isEmpty || name.hasPrefix(".") || name.hasSuffix("~") { return true }
+        if name.hasPrefix("#") && name.hasSuffix("#") { return true }  // Emacs autosave
+        let lower = name.lowercased()
+        let partialSuffixes = [".swp", ".swo", ".swx", ".part", ".partial", ".crdownload",
+                               ".download", ".tmp", ".temp", ".filepart", ".bak"]
+        return partialSuffixes.contains { lower.hasSuffix($0) }
+    }
+}
+
+/// Expands the paths a user names into the article files to read.
+public enum InputFiles {
+    public struct Listing: Sendable {
+        /// Files to read, in a stable order.
+        public var files: [String] = []
+        /// Paths that could not be used, with the reason.
+        public var problems: [ReadIssue] = []
+    }
+
+    /// Files named directly are read whatever their extension says (an unsupported one is a
+    /// problem); folders are walked recursively and only article files in them are taken.
+    public static func expand(_ paths: [String]) -> Listing {
+        var listing = Listing()
+        let fm = FileManager.default
+        for path in paths {
+            var isDirectory: ObjCBool = false
+            guard fm.fileExists(atPath: path, isDirectory: &isDirectory) else {
+                listing.problems.append(ReadIssue(path: path, reason: "no such file or folder"))
+                continue
+            }
+            if isDirectory.boolValue {
+                listing.files += walk(folder: path, problems: &listing.problems)
+            } else if InputFormat(path: path) == nil {
+                let ext = (path as NSString).pathExtension
+                listing.problems.append(ReadIssue(path: path, reason: "unsupported file type .\(ext) (Sitrep reads .txt, .md, .html, .json, .jsonl)"))
+            } else {
+                listing.files.append(path)
+            }
+        }
+        return listing
+    }
+
+    private static func walk(folder: String, problems: inout [ReadIssue]) -> [String] {
+        var found: [String] = []
+        var visited = Set<String>()
+        var pending = [folder]
+        let fm = FileManager.default
+        while let dir = pending.popLast() {
+            // Resolve symlinks so that a link loop is visited once, not forever.
+            let real = (dir as NSString).resolvingSymlinksInPath
+            guard visited.insert(real).inserted else { continue }
+            let entries: [String]
+            do {
+                entries = try fm.contentsOfDirectory(atPath: dir)
+            } catch {
+                problems.append(ReadIssue(path: dir, reason: "cannot list folder"))
+                continue
+            }
+            for name in entries.sorted() where !InputFormat.isIgnored(path: name) {
+                let child = (dir as NSString).appendingPathComponent(name)
+                var isDirectory: ObjCBool = false
+                guard fm.fileExists(atPath: child, isDirectory: &isDirectory) else { continue }
+                if isDirectory.boolValue {
+                    pending.append(child)
+                } else if InputFormat(path: child) != nil {
+                    found.append(child)
+                }
+            }
+        }
+        return found.sorted()
+    }
+}

@@ -1,0 +1,116 @@
+import Foundation
+
+/// Plain text and Markdown → blocks.
+///
+/// Scraped text comes in two shapes: one paragraph per line (often with no blank lines at
+/// all), or paragraphs separated by blank lines and hard-wrapped at a fixed width. A chunk
+/// between blank lines is joined only when its lines look wrapped.
+enum TextBlocks {
+    static func parse(_ text: String, markdown: Bool) -> [Block] {
+        var blocks: [Block] = []
+        for chunk in chunks(of: text) {
+            let wrapped = isHardWrapped(chunk)
+            var current: Block? = nil
+            for rawLine in chunk {
+                var line = Substring(rawLine)
+                var kind = Block.Kind.paragraph
+                if markdown, let heading = markdownHeading(line) {
+                    line = heading
+                    kind = .heading
+                } else if let item = listItem(line) {
+                    line = item
+                    kind = .listItem
+                }
+                if wrapped, kind == .paragraph, var open = current {
+                    open.text += " " + line
+                    current = open
+                    continue
+                }
+                if let open = current { blocks += finish(open, markdown: markdown) }
+                current = Block(String(line), kind: kind)
+            }
+            if let open = current { blocks += finish(open, markdown: markdown) }
+        }
+        return blocks
+    }
+
+    /// Lines grouped by blank lines (a line of only spaces or no-break spaces is blank).
+    private static func chunks(of text: String) -> [[String]] {
+        var result: [[String]] = []
+        var current: [String] = []
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            if line.allSatisfy({ $0.isWhitespace }) {
+                if !current.isEmpty { result.append(current); current = [] }
+            } else {
+                current.append(String(line))
+            }
+        }
+        if !current.isEmpty { result.append(current) }
+        return result
+    }
+
+    /// Wrapped text has lines of similar, moderate length that mostly stop mid-sentence.
+    private static func isHardWrapped(_ lines: [String]) -> Bool {
+        guard lines.count >= 2 else { return false }
+        let body = lines.dropLast().map { BlockText.normalizeSpaces($0) }
+        let lengths = body.map(\.count)
+        guard let shortest = lengths.min(), let longest = lengths.max(),
+              shortest >= 25, longest <= 110, longest - shortest <= 40 else { return false }
+        let openEnded = body.filter { line in
+            guard let last = line.last else { return false }
+            return !".!?:\"”’".contains(last)
+        }.count
+        return openEnded * 2 >= body.count
+    }
+
+    private static let listMarker = try! NSRegularExpression(pattern: #"^\s*(?:[-*•·▪‣◦–]|\d{1,3}[.)])\s+"#)
+
+    private static func listItem(_ line: Substring) -> Substring? {
+        let s = String(line)
+        guard let m = listMarker.firstMatch(in: s, range: NSRange(s.startIndex..., in: s)),
+              let r = Range(m.range, in: s) else { return nil }
+        let rest = s[r.upperBound...]
+        return rest.isEmpty ? nil : Substring(rest)
+    }
+
+    private static func markdownHeading(_ line: Substring) -> Substring? {
+        let trimmed = line.drop(while: { $0 == " " })
+        let hashes = trimmed.prefix(while: { $0 == "#" })
+        guard (1...6).contains(hashes.count), trimmed.dropFirst(hashes.count).first == " " else { return nil }
+        return trimmed.dropFirst(hashes.count).drop(while: { $0 == " " })
+    }
+
+    /// Normalises spacing, resolves Markdown inline syntax, counts link text, and splits
+    /// glued sentences into separate blocks.
+    private static func finish(_ block: Block, markdown: Bool) -> [Block] {
+        var text = block.text
+        var linkChars = 0
+        if markdown { (text, linkChars) = MarkdownInline.plain(text) }
+        text = BlockText.normalizeSpaces(text)
+        guard !text.isEmpty else { return [] }
+        let pieces = block.kind == .paragraph ? BlockText.splitGluedSentences(text) : [text]
+        return pieces.map { piece in
+            let links = min(piece.count, BlockText.urlCharacters(in: piece) + (pieces.count == 1 ? linkChars : 0))
+            return Block(piece, kind: block.kind, linkCharacters: links)
+        }
+    }
+}
+
+/// Markdown inline syntax → plain text: images dropped, links kept as their text, emphasis
+/// and code markers removed.
+enum MarkdownInline {
+    private static let image = try! NSRegularExpression(pattern: #"!\[[^\]]*\]\([^)]*\)"#)
+    private static let link = try! NSRegularExpression(pattern: #"\[([^\]]+)\]\([^)]*\)"#)
+    private static let emphasis = try! NSRegularExpression(pattern: #"(\*\*|__|`)"#)
+
+    static func plain(_ text: String) -> (String, linkCharacters: Int) {
+        var s = image.stringByReplacingMatches(in: text, range: NSRange(text.startIndex..., in: text), withTemplate: "")
+        var linkChars = 0
+        for m in link.matches(in: s, range: NSRange(s.startIndex..., in: s)) {
+            linkChars += m.range(at: 1).length
+        }
+        s = link.stringByReplacingMatches(in: s, range: NSRange(s.startIndex..., in: s), withTemplate: "$1")
+        s = emphasis.stringByReplacingMatches(in: s, range: NSRange(s.startIndex..., in: s), withTemplate: "")
+        return (s, linkChars)
+    }
+}

@@ -1,0 +1,28 @@
+/// The `sitrep extract --json` contract: one object per article, in the shape DESIGN.md fixes.
+public enum ExtractReport {
+    public static func json(for article: Article) -> JSONValue {
+        var pairs: [(String, JSONValue)] = [("path", .string(article.path))]
+        switch article.part {
+        case .line(let n): pairs.append(("line", .int(n)))
+        case .item(let n): pairs.append(("item", .int(n)))
+        case nil: break
+        }
+        let dates = ExplicitDates.find(in: article.body, reference: article.published.day).map { mention -> JSONValue in
+            .object([("text", .string(mention.text)), ("date", .string(mention.day.isoString)),
+                     ("start", .int(mention.start)), ("end", .int(mention.end))])
+        }
+        pairs += [
+            ("title", .string(article.title)),
+            ("source", .optional(article.source)),
+            ("published", .string(article.published.isoString)),
+            ("publishedFrom", .string(article.publishedFrom.rawValue)),
+            ("url", .optional(article.url)),
+            ("language", .optional(article.language)),
+            ("body", .string(article.body)),
+            ("entities", .array([])),
+            ("dates", .array(dates)),
+            ("quotes", .array([])),
+        ]
+        return .object(pairs)
+    }
+}

@@ -1,0 +1,99 @@
+/// One cell of the screen. A character two columns wide occupies its cell and marks the next
+/// one as its continuation, so that nothing can be drawn into its right half.
+public struct Cell: Sendable, Equatable {
+    public var symbol: String
+    public var style: Style
+    /// True for the right half of a wide character.
+    public var isContinuation: Bool
+
+    public init(_ symbol: String = " ", style: Style = .plain, isContinuation: Bool = false) {
+        self.symbol = symbol
+        self.style = style
+        self.isContinuation = isContinuation
+    }
+
+    public static let blank = Cell()
+}
+
+/// A grid of cells that widgets draw into. Each frame is drawn from state into a fresh
+/// buffer; the terminal backend shows it. Screens are tested by reading `lines`.
+public struct Buffer: Sendable, Equatable {
+    public let area: Rect
+    public private(set) var cells: [Cell]
+
+    public init(width: Int, height: Int) {
+        area = Rect(x: 0, y: 0, width: width, height: height)
+        cells = Array(repeating: .blank, count: area.width * area.height)
+    }
+
+    public subscript(x: Int, y: Int) -> Cell {
+        get { cells[y * area.width + x] }
+        set { cells[y * area.width + x] = newValue }
+    }
+
+    /// Writes `text` from (x, y), clipped to `clip` (the whole buffer by default). Control
+    /// characters are shown as visible symbols, never passed to the terminal. Returns the
+    /// column after the last cell written.
+    @discardableResult
+    public mutating func write(_ text: String, x: Int, y: Int, style: Style = .plain, clip: Rect? = nil) -> Int {
+        let bounds = (clip ?? area).intersection(area)
+        guard y >= bounds.y, y < bounds.maxY else { return x }
+        var column = x
+        for character in text {
+            let symbol = DisplayWidth.printable(character)
+            let width = DisplayWidth.of(symbol)
+            if width == 0 {
+                // A combining mark joins the previous cell.
+                if column > bounds.x, column - 1 < bounds.maxX {
+                    var previous = column - 1
+                    if self[previous, y].isContinuation, previous > 0 { previous -= 1 }
+                    self[previous, y].symbol += symbol
+                }
+                continue
+            }
+            if column + width > bounds.maxX { break }
+            if column >= bounds.x {
+                clearWide(at: column, y: y)
+                self[column, y] = Cell(symbol, style: style)
+                if width == 2 {
+                    clearWide(at: column + 1, y: y)
+                    self[column + 1, y] = Cell("", style: style, isContinuation: true)
+                }
+            }
+            column += width
+        }
+        return column
+    }
+
+    /// Sets the style of every cell in `rect` without changing its symbol.
+    public mutating func setStyle(_ style: Style, in rect: Rect) {
+        let r = rect.intersection(area)
+        for y in r.y..<r.maxY {
+            for x in r.x..<r.maxX { self[x, y].style = style }
+        }
+    }
+
+    /// Fills `rect` with blanks in `style`.
+    public mutating func fill(_ rect: Rect, style: Style = .plain) {
+        let r = rect.intersection(area)
+        for y in r.y..<r.maxY {
+            for x in r.x..<r.maxX { self[x, y] = Cell(" ", style: style) }
+        }
+    }
+
+    /// The screen as text, one string per row, trailing spaces kept.
+    public var lines: [String] {
+        (0..<area.height).map { y in
+            var line = ""
+            for x in 0..<area.width where !self[x, y].isContinuation { line += self[x, y].symbol }
+            return line
+        }
+    }
+
+    /// Overwriting half of a wide character blanks its other half.
+    private mutating func clearWide(at x: Int, y: Int) {
+        guard x < area.width else { return }
+        if self[x, y].isContinuation, x > 0 { self[x - 1, y] = Cell(" ", style: self[x - 1, y].style) }
+        if x + 1 < area.width, self[x + 1, y].isContinuation { self[x + 1, y] = Cell(" ", style: self[x + 1, y].style) }
+    }
+}

@@ -1,0 +1,75 @@
+import ArgumentParser
+import Foundation
+import SitrepCore
+
+/// `sitrep extract`: analyse files without any index.
+struct Extract: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Read and clean article files and print what Sitrep extracts from each.",
+        discussion: "Folders are read recursively. Problems go to stderr, one line per file; the other files are still read."
+    )
+
+    @Flag(name: .long, help: "Print one JSON array with one object per article (the stable contract).")
+    var json = false
+
+    @Flag(name: .long, help: "Also list every block the cleaner dropped, with the reason.")
+    var explain = false
+
+    @Argument(help: "Article files or folders.", completion: .file())
+    var paths: [String]
+
+    func validate() throws {
+        if paths.isEmpty { throw ValidationError("Name at least one article file or folder.") }
+    }
+
+    func run() throws {
+        let listing = InputFiles.expand(paths)
+        var problems = listing.problems
+        var articles: [Article] = []
+        let reader = ArticleReader()
+        for path in listing.files {
+            let outcome = reader.read(path: path)
+            if explain {
+                for (block, reason) in outcome.dropped {
+                    FileHandle.standardError.write(Data("sitrep: dropped \(reason.rawValue): \(TextSanitizer.visible(path)): \(TextSanitizer.visible(block.text))\n".utf8))
+                }
+            }
+            articles += outcome.articles
+            problems += outcome.issues
+        }
+        for problem in problems {
+            let label = problem.severity == .warning ? "warning" : "error"
+            FileHandle.standardError.write(Data("sitrep: \(label): \(problem)\n".utf8))
+        }
+        if json {
+            let document = JSONValue.array(articles.map(ExtractReport.json(for:)))
+            print(document.serialized(pretty: true))
+        } else {
+            for article in articles { print(Self.summary(of: article)) }
+        }
+        if articles.isEmpty {
+            let count = listing.files.count
+            throw CleanExit.message("no article could be read from \(count) file\(count == 1 ? "" : "s")", code: 1)
+        }
+    }
+
+    static func summary(of article: Article) -> String {
+        let words = article.body.split(whereSeparator: \.isWhitespace).count
+        return """
+        \(TextSanitizer.visible(article.path))
+          title:     \(article.title)
+          source:    \(article.source ?? "—")
+          published: \(article.published.isoString) (from \(article.publishedFrom.rawValue))
+          body:      \(words) words
+
+        """
+    }
+}
+
+extension CleanExit {
+    /// Ends with a message on stderr and a non-zero status.
+    static func message(_ text: String, code: Int32) -> ExitCode {
+        FileHandle.standardError.write(Data("sitrep: error: \(text)\n".utf8))
+        return ExitCode(code)
+    }
+}
