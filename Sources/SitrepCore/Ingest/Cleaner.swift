@@ -24,6 +24,8 @@ public enum Cleaner {
         var seen = Set<String>()
         var inAppeal = false
         var inLinkList = false
+        var inComments = false
+        var bylineOutlets: [String] = []
         var timestampLines: [String] = []
         let documentScript = DebrisRules.script(of: blocks.map(\.text).joined(separator: " ")).script
 
@@ -33,13 +35,17 @@ public enum Cleaner {
                 block.text = stripped
                 block.linkCharacters = min(block.linkCharacters, stripped.count)
             }
-            let reason = classify(block, documentScript: documentScript, inAppeal: inAppeal, inLinkList: inLinkList)
+            var reason = classify(block, documentScript: documentScript, inAppeal: inAppeal, inLinkList: inLinkList)
+            // Once the comment section starts, the rest of the page belongs to it.
+            if reason == nil && inComments && block.wordCount <= 30 { reason = .comments }
+            inComments = reason == .comments || (inComments && reason != nil)
             inAppeal = reason == .appeal || (inAppeal && (reason == .interface || reason == .advertising))
             inLinkList = (reason == .related) && (DebrisRules.isRelatedHeading(block) || inLinkList)
             if let reason {
                 if reason == .byline && DebrisRules.matches(DebrisRules.timestampLine, block.text) {
                     timestampLines.append(block.text)
                 }
+                if reason == .byline, let outlet = DebrisRules.outlet(inByline: block.text) { bylineOutlets.append(outlet) }
                 dropped.append((block, reason))
                 continue
             }
@@ -50,9 +56,16 @@ public enum Cleaner {
             }
             kept.append(block)
         }
+        // The page's footer: short lines after the last paragraph of the story that speak for
+        // the outlet or to the reader, or are mostly links.
+        while let last = kept.last, last.wordCount <= 12,
+              DebrisRules.addressesReader(last.text) > 0 || last.linkDensity >= 0.3
+                || (DebrisRules.startsWithInterfaceVerb(last.text) && !DebrisRules.endsSentence(last.text)) {
+            dropped.append((kept.removeLast(), .footer))
+        }
         let appealText = dropped.filter { [.appeal, .interface, .comments].contains($0.1) }.map(\.0.text)
         return Result(kept: kept, dropped: dropped.map { (block: $0.0, reason: $0.1) },
-                      outletNames: OutletName.selfReferences(in: appealText),
+                      outletNames: OutletName.selfReferences(in: appealText) + bylineOutlets,
                       timestampLines: timestampLines)
     }
 
@@ -64,6 +77,8 @@ public enum Cleaner {
         let addressed = DebrisRules.addressesReader(block.text)
         if appeal >= 2 || (appeal >= 1 && addressed >= 1) { return .appeal }
         if inAppeal && (addressed >= 1 || appeal >= 1) { return .appeal }
+        // A short call to action closing an appeal ("Support the Harbour Post").
+        if inAppeal && block.wordCount <= 8 && DebrisRules.startsWithInterfaceVerb(block.text) { return .appeal }
         if DebrisRules.isComments(block) { return .comments }
         if DebrisRules.isSocial(block) { return .social }
         if DebrisRules.isStandaloneCredit(block) { return .photoCredit }
@@ -81,7 +96,7 @@ public enum Cleaner {
         for scalar in text.lowercased().unicodeScalars {
             if scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) {
                 key.unicodeScalars.append(scalar)
-            } else if scalar == " " && key.last != " " {
+            } else if scalar.properties.isWhitespace && !key.isEmpty && key.last != " " {
                 key.append(" ")
             }
         }

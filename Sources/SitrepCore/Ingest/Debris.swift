@@ -18,6 +18,8 @@ public enum Debris: String, Sendable, CaseIterable {
     case byline
     /// Button and navigation labels: "Continue", "Share", "Load more".
     case interface
+    /// Short lines after the story that speak for the outlet or to the reader ("Our Standards: …").
+    case footer
     /// A paragraph already seen on the page (captions often appear twice).
     case duplicate
 }

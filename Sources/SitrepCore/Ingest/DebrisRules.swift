@@ -15,7 +15,8 @@ enum DebrisRules {
         "most viewed", "see also", "trending", "trending now", "latest headlines", "latest news",
         "latest stories", "top stories", "editor's picks", "editors' picks", "editors picks",
         "what to read next", "further reading", "in other news", "don't miss", "dont miss",
-        "popular now", "explore more", "more from this author", "read next", "up next", "more videos",
+        "popular now", "explore more", "explore more on these topics", "more on these topics", "topics",
+        "more from this author", "read next", "up next", "more videos",
     ]
 
     /// Prefixes that introduce a single link to another article on one line.
@@ -38,14 +39,14 @@ enum DebrisRules {
         #"\bfund(s|ing)? (our|us)\b"#, #"\bfree to read\b"#, #"\breader-(funded|supported)\b"#, #"\bcookies?\b"#,
         #"\bprivacy (policy|notice)\b"#, #"\bterms of (use|service)\b"#, #"\ball rights reserved\b"#, #"©"#, #"\bcopyright\b"#,
         #"\bmonthly\b"#, #"\bone-off\b"#, #"\bthank you\b"#, #"\bmakes? (all|a world of) (the )?difference\b"#,
-        #"\bpaid for by\b"#, #"\b(tip|news) ?line\b"#, #"\bpremium (access|membership)\b"#, #"\bfree trial\b"#,
+        #"\bpaid for by\b"#, #"\bthanks? (you )?for reading\b"#, #"\bsupport (my|our|this) work\b"#, #"\bfor free\b"#, #"\b(tip|news) ?line\b"#, #"\bpremium (access|membership)\b"#, #"\bfree trial\b"#,
     ].joined(separator: "|"), options: [.caseInsensitive])
 
     /// Verbs that open a button or navigation label, or a call to action.
     static let interfaceVerbs: Set<String> = [
         "continue", "share", "print", "email", "e-mail", "close", "subscribe", "login", "log", "sign", "load", "show",
         "next", "previous", "back", "listen", "play", "watch", "click", "tap", "copy", "save", "bookmark", "follow",
-        "join", "support", "donate", "download", "register", "get", "view", "see", "skip", "accept", "read", "menu", "tweet",
+        "join", "support", "donate", "download", "register", "get", "view", "see", "skip", "accept", "read", "menu", "tweet", "reuse",
     ]
 
     static let commentWords = try! NSRegularExpression(
@@ -58,15 +59,29 @@ enum DebrisRules {
     static let socialURL = try! NSRegularExpression(
         pattern: #"(twitter|x|facebook|instagram|t|youtube|tiktok|linkedin)\.(com|me)/\s*\S*"#, options: [.caseInsensitive])
 
+    /// "By Irina Costache in Chișinău", "By JAMES WHITFORD FOR THE DAILY COURIER", "From our correspondent".
     static let byline = try! NSRegularExpression(
-        pattern: #"^(by|from)\s+[A-Z][\p{L}.'’-]+(\s+(and\s+)?[A-Z][\p{L}.'’-]+){0,5}\s*(,|\||$)"#, options: [])
+        pattern: #"^(?i:by|from)\s+[A-Z][\p{L}.'’-]*(\s+[\p{L}.'’&-]+){0,8}\s*(,.{0,40})?$"#)
+    /// The outlet named in a byline: "… FOR THE DAILY COURIER".
+    static let bylineOutlet = try! NSRegularExpression(pattern: #"\s(?i:for)\s+((?:[A-Z][\p{L}.'’&-]*\s*){1,5})$"#)
     static let timestampLine = try! NSRegularExpression(
         pattern: #"^(published|updated|last updated|last modified|posted|first published|date)(\s+(on|at))?\s*:?\s+\S"#,
         options: [.caseInsensitive])
 
-    /// A credit standing alone: "Photo: Reuters", "Image courtesy of …", "AP Photo/Evan Vucci".
-    static let standaloneCredit = try! NSRegularExpression(
-        pattern: #"^(\(?(photos?|photograph|image|picture|video|credits?|illustration|source)( courtesy( of)?| by)?\s*[:/|-]?\s*.{0,80}\)?|((ap|afp|reuters|epa|getty|ria novosti|tass|sputnik)( photo| images)?\s*/\s*.{0,60})|(.{0,60}\bvia getty images)|(getty images|shutterstock|alamy|ap photo|epa-efe))$"#,
+    /// A credit standing alone: "Photo: Reuters", "Image source, Getty Images",
+    /// "Photo courtesy of the Presidential Office", "AP Photo/Evan Vucci".
+    static let standaloneCredit = try! NSRegularExpression(pattern: [
+        #"^\(?(photos?|photograph|image|picture|video|illustration|graphic)(\s+(source|credit))?\s*[:/|,]\s*.{1,80}$"#,
+        #"^\(?(photos?|photograph|image|picture|video)\s+(courtesy(\s+of)?|by)\s+.{1,80}$"#,
+        #"^(credits?|source)\s*:\s*.{1,60}$"#,
+        #"^(ap|afp|reuters|epa|epa-efe|getty images|tass|ria novosti|sputnik)( photo)?\s*/\s*.{1,60}$"#,
+        #"^.{0,60}\bvia getty images\)?$"#,
+        #"^(getty images|shutterstock|alamy|ap photo|epa-efe)\.?$"#,
+    ].joined(separator: "|"), options: [.caseInsensitive])
+
+    /// Wire-service credit lines at the foot of a story.
+    static let contributorLine = try! NSRegularExpression(
+        pattern: #"^((additional )?(reporting|writing|editing|compiled|translated) by\b|.{0,80}\bcontributed (to )?(this )?report(ing)?\b)"#,
         options: [.caseInsensitive])
 
     /// A credit trailing a caption: "… aggression. Photo courtesy of X/Twitter", "… since 2014. president.gov.ua".
@@ -142,12 +157,27 @@ enum DebrisRules {
     }
 
     static func isByline(_ block: Block) -> Bool {
+        if block.wordCount <= 30 && matches(contributorLine, block.text) { return true }
         guard block.wordCount <= 20 else { return false }
         if matches(timestampLine, block.text) && containsDigit(block.text) { return true }
         return block.wordCount <= 12 && !endsSentence(block.text) && matches(byline, block.text)
     }
 
-    /// A button or navigation label, or a short call to action ("Support The Moscow Times!").
+    /// The outlet a byline names ("By X FOR THE DAILY COURIER" → "The Daily Courier").
+    static func outlet(inByline text: String) -> String? {
+        guard matches(byline, text), let m = bylineOutlet.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)),
+              let r = Range(m.range(at: 1), in: text) else { return nil }
+        let name = text[r].trimmingCharacters(in: .whitespaces)
+        guard name == name.uppercased() else { return name }
+        // All capitals in the byline; shown in title case (a domain in lower case).
+        return name.split(separator: " ").map { word in
+            word.contains(".") ? word.lowercased() : word.prefix(1) + word.dropFirst().lowercased()
+        }.joined(separator: " ")
+    }
+
+    /// A button or navigation label, or a short call to action ("Support The Moscow Times!",
+    /// "Share this article"). A headline that happens to start with such a word ("Support
+    /// for Ukraine grows") is not one: the verb must be used as an imperative.
     static func isInterface(_ block: Block) -> Bool {
         let words = words(block.text)
         guard let first = words.first, words.count <= 6 else { return false }
@@ -155,6 +185,8 @@ enum DebrisRules {
         if words.count <= 2 && !endsSentence(block.text) { return true }
         let trimmed = block.text.trimmingCharacters(in: .whitespaces)
         if trimmed.hasSuffix("!") || trimmed.hasSuffix("»") || trimmed.hasSuffix("›") || trimmed.hasSuffix("→") { return true }
+        let imperativeObjects: Set<String> = ["this", "our", "us", "your", "now", "more", "all", "on", "up", "with", "what", "here"]
+        if words.count <= 5, !endsSentence(block.text), imperativeObjects.contains(folded(String(words[1]))) { return true }
         return addressesReader(block.text) > 0 || block.text.lowercased().contains(" here")
     }
 

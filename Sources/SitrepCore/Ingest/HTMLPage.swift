@@ -24,7 +24,7 @@ struct HTMLPage {
                                                      "dl", "hr", "main", "title", "body", "td", "th", "caption", "details", "summary"]
     /// Class or id words that mark page furniture rather than the story.
     private static let furnitureMarker = try! NSRegularExpression(
-        pattern: #"(?:^|[-_\s])(?:ad|ads|advert|advertisement|banner|promo|newsletter|subscribe|subscription|share|sharing|social|related|recommended|comments?|cookie|consent|paywall|donate|donation|sidebar|breadcrumbs?|menu|outbrain|taboola)(?:[-_\s]|$)"#,
+        pattern: #"(?:^|[-_\s])(?:ad|ads|advert|advertisement|banner|promo|newsletter|subscribe|subscription|share|sharing|social|related|recommended|comments?|cookie|consent|paywall|donate|donation|appeal|membership|contributions|sidebar|breadcrumbs?|menu|outbrain|taboola)(?:[-_\s]|$)"#,
         options: [.caseInsensitive])
 
     private struct Open {

@@ -102,6 +102,8 @@ enum MarkdownInline {
     private static let image = try! NSRegularExpression(pattern: #"!\[[^\]]*\]\([^)]*\)"#)
     private static let link = try! NSRegularExpression(pattern: #"\[([^\]]+)\]\([^)]*\)"#)
     private static let emphasis = try! NSRegularExpression(pattern: #"(\*\*|__|`)"#)
+    /// *single* or _single_ emphasis around a word or phrase.
+    private static let singleEmphasis = try! NSRegularExpression(pattern: #"(?<![\w*_])[*_]([^*_\s][^*_]*?)[*_](?![\w*_])"#)
 
     static func plain(_ text: String) -> (String, linkCharacters: Int) {
         var s = image.stringByReplacingMatches(in: text, range: NSRange(text.startIndex..., in: text), withTemplate: "")
@@ -111,6 +113,7 @@ enum MarkdownInline {
         }
         s = link.stringByReplacingMatches(in: s, range: NSRange(s.startIndex..., in: s), withTemplate: "$1")
         s = emphasis.stringByReplacingMatches(in: s, range: NSRange(s.startIndex..., in: s), withTemplate: "")
+        s = singleEmphasis.stringByReplacingMatches(in: s, range: NSRange(s.startIndex..., in: s), withTemplate: "$1")
         return (s, linkChars)
     }
 }
