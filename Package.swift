@@ -30,6 +30,6 @@ let package = Package(
         ),
         .testTarget(name: "SitrepCoreTests", dependencies: ["SitrepCore"], resources: [.copy("Fixtures")]),
         .testTarget(name: "SitrepUITests", dependencies: ["SitrepUI"]),
-        .testTarget(name: "SitrepCLITests", dependencies: ["SitrepCore"]),
+        .testTarget(name: "SitrepCLITests", dependencies: ["sitrep"]),
     ]
 )

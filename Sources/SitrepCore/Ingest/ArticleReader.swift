@@ -134,7 +134,7 @@ public struct ArticleReader: Sendable {
         for separator in [" | ", " - ", " – ", " — ", " :: "] {
             if let range = title.range(of: separator) {
                 let head = String(title[..<range.lowerBound])
-                if head.split(separator: " ").count >= 3 { return head }
+                if head.split(separator: " ").count >= 2 { return head }
             }
         }
         return title

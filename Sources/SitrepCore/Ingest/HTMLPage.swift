@@ -140,13 +140,13 @@ struct HTMLPage {
         flush()
     }
 
-    /// Reads the page and, when skipping page furniture left no real paragraph (an unclosed
+    /// Reads the page and, when skipping page furniture lost most of its text (an unclosed
     /// `<aside>` can swallow the rest of a page), reads it again without skipping.
     static func read(_ html: String) -> HTMLPage {
         let page = HTMLPage(html: html)
-        if page.blocks.contains(where: { $0.wordCount >= 15 }) { return page }
         let plain = HTMLPage(html: html, skipFurniture: false)
-        return plain.blocks.count > page.blocks.count ? plain : page
+        let words = { (p: HTMLPage) in p.blocks.reduce(0) { $0 + $1.wordCount } }
+        return words(page) * 5 < words(plain) ? plain : page
     }
 
     private mutating func readMeta(_ attributes: [String: String]) {

@@ -120,7 +120,7 @@ enum JSONArticles {
 
     private static func scalar(_ value: Any?) -> String? {
         switch value {
-        case let s as String: return s.trimmingCharacters(in: .whitespacesAndNewlines)
+        case let s as String: return TextSanitizer.stripControls(s).trimmingCharacters(in: .whitespacesAndNewlines)
         case let n as NSNumber where !(value is Bool): return n.stringValue
         default: return nil
         }

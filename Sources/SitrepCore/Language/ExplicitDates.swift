@@ -22,7 +22,7 @@ public enum ExplicitDates {
         // March 30, 2021 / March 30 / Mar. 30th 2021
         #"\b(?<m1>"# + monthNames + #")\.?\s+(?<d1>\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(?<y1>\d{4})\b)?"#,
         // 30 March 2021 / 26 March
-        #"\b(?<d2>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?<m2>"# + monthNames + #")\b\.?(?:,?\s+(?<y2>\d{4})\b)?"#,
+        #"\b(?<d2>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?<m2>"# + monthNames + #")\b(?:,?\s+(?<y2>\d{4})\b)?"#,
     ].joined(separator: "|"), options: [.caseInsensitive])
 
     /// How a date with no year and no dated neighbour gets its year.

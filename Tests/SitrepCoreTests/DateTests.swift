@@ -1,0 +1,46 @@
+import XCTest
+@testable import SitrepCore
+
+final class DateTests: XCTestCase {
+    private let april1 = CalendarDay(year: 2021, month: 4, day: 1)!
+
+    func testExplicitDateForms() {
+        let text = "On March 30, 2021 and on 26 March, then 2021-04-13, April 13 and 1st of May."
+        let found = ExplicitDates.find(in: text, reference: april1)
+        XCTAssertEqual(found.map(\.text), ["March 30, 2021", "26 March", "2021-04-13", "April 13", "1st of May"])
+        XCTAssertEqual(found.map(\.day.isoString), ["2021-03-30", "2021-03-26", "2021-04-13", "2021-04-13", "2021-05-01"])
+    }
+
+    func testOffsetsAreUnicodeScalarOffsets() {
+        let text = "Kyiv’s mayor 🇺🇦 said on 26 March that…"
+        let found = ExplicitDates.find(in: text, reference: april1)
+        let scalars = Array(text.unicodeScalars)
+        let mention = try! XCTUnwrap(found.first)
+        XCTAssertEqual(String(String.UnicodeScalarView(scalars[mention.start..<mention.end])), "26 March")
+    }
+
+    func testYearlessDateTakesTheNearestStatedYearElseTheReference() {
+        XCTAssertEqual(ExplicitDates.find(in: "On 31 December. Later, on 2 January.", reference: CalendarDay(year: 2023, month: 1, day: 5)!)
+            .map(\.day.isoString), ["2022-12-31", "2023-01-02"])
+        XCTAssertEqual(ExplicitDates.find(in: "By 2 January the talks had ended.", reference: CalendarDay(year: 2023, month: 11, day: 5)!, yearChoice: .onOrBefore)
+            .map(\.day.isoString), ["2023-01-02"])
+    }
+
+    func testModalMayIsNotAMonth() {
+        XCTAssertTrue(ExplicitDates.find(in: "Talks may 5 times fail.", reference: april1).isEmpty)
+    }
+
+    func testImpossibleDatesAreSkipped() {
+        XCTAssertTrue(ExplicitDates.find(in: "On 31 April and February 30.", reference: april1).isEmpty)
+    }
+
+    func testMetadataDateFields() {
+        XCTAssertEqual(DateField.parse("2021-04-01")?.isoString, "2021-04-01")
+        XCTAssertEqual(DateField.parse("2021-04-01T10:15:30.250+02:00")?.isoString, "2021-04-01T08:15:30Z")
+        XCTAssertEqual(DateField.parse("2021-04-01 10:15:30")?.isoString, "2021-04-01T10:15:30Z")
+        XCTAssertEqual(DateField.parse("Thu, 01 Apr 2021 10:00:00 +0000")?.isoString, "2021-04-01T10:00:00Z")
+        XCTAssertEqual(DateField.parse("April 1, 2021")?.isoString, "2021-04-01")
+        XCTAssertEqual(DateField.parse("Thursday, 1 April 2021")?.isoString, "2021-04-01")
+        XCTAssertNil(DateField.parse("soon"))
+    }
+}
