@@ -14,13 +14,15 @@ let package = Package(
     ],
     targets: [
         // Reading, cleaning and analysing articles; the corpus and its store. No terminal code.
-        .target(name: "SitrepCore"),
+        .target(name: "SitrepCore", resources: [.copy("Resources/entity-tagger.model")]),
         // The dashboard as pure Swift: state, layout and widgets drawing into a Buffer.
         .target(name: "SitrepUI", dependencies: ["SitrepCore"]),
         // The system ncursesw library, with the wide-character API switched on in its header.
         .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
         // The thin backend that turns a Buffer into ncurses calls and ncurses input into events.
         .target(name: "SitrepTerminal", dependencies: ["SitrepUI", "CNcursesw"]),
+        // Trains the entity tagger on CoNLL-2003 and writes the model SitrepCore ships.
+        .executableTarget(name: "sitrep-train-tagger", dependencies: ["SitrepCore"]),
         .executableTarget(
             name: "sitrep",
             dependencies: [

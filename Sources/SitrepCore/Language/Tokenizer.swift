@@ -1,0 +1,149 @@
+/// A word or punctuation mark of a text, with where it stands.
+public struct Token: Sendable, Equatable {
+    public var text: String
+    /// Unicode-scalar offsets into the text tokenized.
+    public var start: Int
+    public var end: Int
+    /// True when whitespace or the start of the text precedes the token.
+    public var spaceBefore: Bool
+}
+
+/// Splits news text into tokens and sentences the way CoNLL-style taggers expect:
+/// "Kyiv’s" → "Kyiv" "’s", "U.S." and "Gen." stay whole, numbers keep their separators,
+/// URLs and handles are one token each, quotes and dashes are tokens of their own.
+public enum Tokenizer {
+    public static func tokens(_ text: String) -> [Token] {
+        let scalars = Array(text.unicodeScalars)
+        var tokens: [Token] = []
+        var i = 0
+        var spaceBefore = true
+        while i < scalars.count {
+            let c = scalars[i]
+            if c.properties.isWhitespace {
+                spaceBefore = true
+                i += 1
+                continue
+            }
+            let end = tokenEnd(scalars, from: i)
+            // Split a trailing possessive: Kyiv’s → Kyiv + ’s.
+            var pieces = [(i, end)]
+            if end - i > 2, isApostrophe(scalars[end - 2]), scalars[end - 1] == "s" || scalars[end - 1] == "S",
+               scalars[i].properties.isAlphabetic {
+                pieces = [(i, end - 2), (end - 2, end)]
+            }
+            for (k, (s, e)) in pieces.enumerated() {
+                var t = String.UnicodeScalarView()
+                t.append(contentsOf: scalars[s..<e])
+                tokens.append(Token(text: String(t), start: s, end: e, spaceBefore: k == 0 ? spaceBefore : false))
+            }
+            spaceBefore = false
+            i = end
+        }
+        return tokens
+    }
+
+    static func isApostrophe(_ s: Unicode.Scalar) -> Bool { s == "'" || s == "’" }
+
+    private static func isWordScalar(_ s: Unicode.Scalar) -> Bool {
+        s.properties.isAlphabetic || s.properties.numericType != nil || s.properties.generalCategory == .nonspacingMark
+    }
+
+    /// Where the token starting at `i` ends.
+    private static func tokenEnd(_ s: [Unicode.Scalar], from i: Int) -> Int {
+        let n = s.count
+        // URLs and handles run to the next space (less trailing punctuation).
+        if startsURL(s, at: i) || ((s[i] == "@" || s[i] == "#") && i + 1 < n && isWordScalar(s[i + 1])) {
+            var j = i + 1
+            while j < n && !s[j].properties.isWhitespace { j += 1 }
+            while j > i + 1, ".,;:!?)\"”’'".unicodeScalars.contains(s[j - 1]) { j -= 1 }
+            return j
+        }
+        guard isWordScalar(s[i]) else {
+            // Runs of the same dash or dot ("--", "...") are one token; anything else is one scalar.
+            var j = i + 1
+            if s[i] == "-" || s[i] == "." { while j < n && s[j] == s[i] { j += 1 } }
+            return j
+        }
+        var j = i
+        while j < n {
+            let c = s[j]
+            if isWordScalar(c) { j += 1; continue }
+            let next: Unicode.Scalar? = j + 1 < n ? s[j + 1] : nil
+            let nextIsWord = next.map(isWordScalar) ?? false
+            // Inner hyphens, apostrophes and number separators keep the word together.
+            if (c == "-" || c == "‐" || isApostrophe(c)) && nextIsWord && j > i { j += 1; continue }
+            if (c == "," || c == "." || c == ":" || c == "/") && nextIsWord && s[j - 1].properties.numericType != nil
+                && next!.properties.numericType != nil { j += 1; continue }
+            if c == "." {
+                // Abbreviations: "U.S.", "Gen.", "Mr." and initials keep their full stop.
+                let word = String(String.UnicodeScalarView(s[i..<j]))
+                if nextIsWord && next!.properties.isAlphabetic && word.count == 1 { j += 1; continue }  // U.S → inside
+                if isAbbreviation(word, dotted: s[i..<j].contains(".")) { return j + 1 }
+            }
+            break
+        }
+        return j
+    }
+
+    private static func startsURL(_ s: [Unicode.Scalar], at i: Int) -> Bool {
+        for prefix in ["http://", "https://", "www."] {
+            let p = Array(prefix.unicodeScalars)
+            if i + p.count <= s.count, Array(s[i..<i + p.count]).map({ $0.properties.lowercaseMapping }) == p.map({ String($0) }) { return true }
+        }
+        return false
+    }
+
+    static let abbreviations: Set<String> = ["mr", "mrs", "ms", "dr", "gen", "lt", "col", "sgt", "capt", "maj", "adm", "gov",
+                                             "sen", "rep", "st", "sec", "prof", "jr", "sr", "vs", "etc", "inc", "corp", "co",
+                                             "ltd", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
+                                             "nov", "dec", "no", "mt", "ft", "pres", "rev", "gov", "atty", "supt", "det", "insp"]
+
+    private static func isAbbreviation(_ word: String, dotted: Bool) -> Bool {
+        if dotted { return true }  // U.S. / U.K. / e.g.
+        if word.count == 1, word.first!.isUppercase { return true }  // an initial
+        return abbreviations.contains(word.lowercased())
+    }
+
+    /// Sentences as ranges of token indices: a sentence ends at ".", "!" or "?" (and any
+    /// closing quotes after it) when the next token starts a new sentence, and at every
+    /// paragraph break (a blank line in the text).
+    public static func sentences(_ tokens: [Token], in text: String) -> [Range<Int>] {
+        guard !tokens.isEmpty else { return [] }
+        let scalars = Array(text.unicodeScalars)
+        var result: [Range<Int>] = []
+        var start = 0
+        var i = 0
+        while i < tokens.count {
+            var end: Int? = nil
+            let t = tokens[i].text
+            if t == "." || t == "!" || t == "?" || t == "..." || t == "…" {
+                var j = i + 1
+                while j < tokens.count, ["\"", "”", "’", "'", ")"].contains(tokens[j].text), !tokens[j].spaceBefore { j += 1 }
+                if j >= tokens.count || startsSentence(tokens[j]) { end = j }
+            }
+            if end == nil, i + 1 < tokens.count, paragraphBreak(scalars, from: tokens[i].end, to: tokens[i + 1].start) {
+                end = i + 1
+            }
+            if let e = end {
+                result.append(start..<e)
+                start = e
+                i = e
+            } else {
+                i += 1
+            }
+        }
+        if start < tokens.count { result.append(start..<tokens.count) }
+        return result
+    }
+
+    private static func startsSentence(_ token: Token) -> Bool {
+        guard let first = token.text.first else { return false }
+        return first.isUppercase || first.isNumber || "\"“‘'(•[".contains(first)
+    }
+
+    private static func paragraphBreak(_ s: [Unicode.Scalar], from: Int, to: Int) -> Bool {
+        var newlines = 0
+        for k in from..<min(to, s.count) where s[k] == "\n" { newlines += 1 }
+        return newlines >= 2
+    }
+}
