@@ -7,24 +7,35 @@ public struct Block: Sendable, Equatable {
         case heading, paragraph, listItem
     }
 
-    public var text: String
+    public var text: String { didSet { wordCount = Block.countWords(text) } }
     public var kind: Kind
     /// How many characters of `text` are link text or bare URLs: link lists are mostly links.
     public var linkCharacters: Int
+    /// Words as a reader counts them (whitespace-separated); kept up to date with `text`
+    /// because every rule asks for it.
+    public private(set) var wordCount: Int
 
     public init(_ text: String, kind: Kind = .paragraph, linkCharacters: Int = 0) {
         self.text = text
         self.kind = kind
         self.linkCharacters = linkCharacters
+        self.wordCount = Block.countWords(text)
+    }
+
+    static func countWords(_ text: String) -> Int {
+        var count = 0
+        var inWord = false
+        for scalar in text.unicodeScalars {
+            let space = scalar == " " || scalar == "\n" || scalar == "\t" || (scalar.value >= 0x80 && scalar.properties.isWhitespace)
+            if space { inWord = false } else if !inWord { inWord = true; count += 1 }
+        }
+        return count
     }
 
     /// Share of the block that is links, 0…1.
     public var linkDensity: Double {
         text.isEmpty ? 0 : min(1, Double(linkCharacters) / Double(text.count))
     }
-
-    /// Words as a reader counts them (whitespace-separated).
-    public var wordCount: Int { text.split(whereSeparator: \.isWhitespace).count }
 }
 
 enum BlockText {

@@ -29,19 +29,19 @@ enum DebrisRules {
     static let continuationPhrases = ["continues below", "continue reading", "scroll to continue", "skip advertisement",
                                       "report this ad", "ad feedback", "remove ads", "paid content", "paid post", "partner content"]
 
-    /// Phrases that appeal to the reader for money, attention or consent.
-    static let appealCues = try! NSRegularExpression(pattern: [
-        #"\byour (support|donation|contribution|subscription|help|gift)"#, #"\bsupport (us|our|independent)"#,
-        #"\bdonat(e|es|ed|ing|ion|ions)\b"#, #"\bsubscri(be|bing|ption|ptions|ber|bers)\b"#, #"\bcontribut(e|ion)\b"#,
-        #"\bbecome a (member|supporter|subscriber|patron)"#, #"\bfavou?r to ask"#, #"\b(independent|quality|public-interest|unbiased) journalism"#,
-        #"\bpaywalls?\b"#, #"\bsign(ing)? up\b"#, #"\bnewsletters?\b"#, #"\binbox\b"#, #"\bneed your help"#,
-        #"\b(helps?|allows?) us\b"#, #"\bour (journalism|reporting|mission|newsroom|journalists|reporters|work|voice)\b"#,
-        #"\bfund(s|ing)? (our|us)\b"#, #"\bfree to read\b"#, #"\breader-(funded|supported)\b"#, #"\bcookies?\b"#,
-        #"\bprivacy (policy|notice)\b"#, #"\bterms of (use|service)\b"#, #"\ball rights reserved\b"#, #"©"#, #"\bcopyright\b"#,
-        #"\bmonthly\b"#, #"\bone-off\b"#, #"\bthank you\b"#, #"\bmakes? (all|a world of) (the )?difference\b"#,
-        #"\bpaid for by\b"#, #"\bthanks? (you )?for reading\b"#, #"\bsupport (my|our|this) work\b"#, #"\bfor free\b"#, #"\b(tip|news) ?line\b"#, #"\bpremium (access|membership)\b"#, #"\bfree trial\b"#,
-    ].joined(separator: "|"), options: [.caseInsensitive])
-
+    /// Phrases that appeal to the reader for money, attention or consent. Words separated by
+    /// spaces, alternatives by "|", a trailing "*" matches any ending.
+    static let appealCues = PhraseSet([
+        "your support|donation|contribution|subscription|help|gift", "support us|our|independent|my|this",
+        "donat*", "subscri*", "contribute|contribution|contributions", "become a member|supporter|subscriber|patron",
+        "favor|favour to ask", "independent|quality|public-interest|unbiased journalism", "paywall|paywalls",
+        "sign|signing up", "newsletter|newsletters", "inbox", "need your help", "help|helps|allow|allows us",
+        "our journalism|reporting|mission|newsroom|journalists|reporters|work|voice", "fund|funds|funding our|us",
+        "free to read", "reader-funded|reader-supported", "cookie|cookies", "privacy policy|notice", "terms of use|service",
+        "all rights reserved", "©", "copyright", "monthly", "one-off", "thank you", "thanks for reading",
+        "thank you for reading", "makes|make all the difference", "makes|make a world of difference", "paid for by",
+        "tip|news line", "tipline|newsline", "premium access|membership", "free trial", "for free",
+    ])
     /// Verbs that open a button or navigation label, or a call to action.
     static let interfaceVerbs: Set<String> = [
         "continue", "share", "print", "email", "e-mail", "close", "subscribe", "login", "log", "sign", "load", "show",
@@ -190,8 +190,9 @@ enum DebrisRules {
         return addressesReader(block.text) > 0 || block.text.lowercased().contains(" here")
     }
 
-    /// The number of appeal phrases in a block.
-    static func appealScore(_ text: String) -> Int { count(appealCues, text) }
+    /// The number of appeal phrases in a block, outside quotations: an appeal is the outlet's
+    /// own voice, while a quoted mayor may well say "we need your help".
+    static func appealScore(_ text: String) -> Int { appealCues.count(in: outsideQuotes(text)) }
 
     /// Words that address the reader or speak for the outlet (we, us, our, you, your),
     /// counted outside quotation marks: quoted speakers say "we" all the time, stories do not.
