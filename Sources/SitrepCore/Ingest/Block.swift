@@ -26,8 +26,7 @@ public struct Block: Sendable, Equatable {
         var count = 0
         var inWord = false
         for scalar in text.unicodeScalars {
-            let space = scalar == " " || scalar == "\n" || scalar == "\t" || (scalar.value >= 0x80 && scalar.properties.isWhitespace)
-            if space { inWord = false } else if !inWord { inWord = true; count += 1 }
+            if scalar.isSpaceLike { inWord = false } else if !inWord { inWord = true; count += 1 }
         }
         return count
     }
@@ -42,18 +41,17 @@ enum BlockText {
     /// Collapses every run of whitespace (including no-break and other Unicode spaces) to one
     /// space and trims the ends.
     static func normalizeSpaces(_ text: some StringProtocol) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
+        var out = String.UnicodeScalarView()
         var pendingSpace = false
-        for ch in text {
-            if ch.isWhitespace || ch == "\u{200B}" || ch == "\u{FEFF}" {
+        for scalar in text.unicodeScalars {
+            if scalar.isSpaceLike {
                 pendingSpace = !out.isEmpty
             } else {
                 if pendingSpace { out.append(" "); pendingSpace = false }
-                out.append(ch)
+                out.append(scalar)
             }
         }
-        return out
+        return String(out)
     }
 
     private static let urlPattern = try! NSRegularExpression(
@@ -73,6 +71,16 @@ enum BlockText {
         pattern: #"(?<=[a-z]{3}[.!?]["”’]?)(?=[A-Z][a-z]*[ ,])"#)
 
     static func splitGluedSentences(_ text: String) -> [String] {
+        // Cheap scan first: a lower-case letter, sentence punctuation, then a capital.
+        var candidate = false
+        var a: Unicode.Scalar = " ", b: Unicode.Scalar = " "
+        for c in text.unicodeScalars {
+            if (b == "." || b == "!" || b == "?") && ("a"..."z").contains(a) && ("A"..."Z").contains(c) { candidate = true; break }
+            if (c == "A" || ("A"..."Z").contains(c)) && ("”’\"".unicodeScalars.contains(b)) { candidate = true; break }
+            a = b
+            b = c
+        }
+        guard candidate else { return [text] }
         let range = NSRange(text.startIndex..., in: text)
         let cuts = gluedSentence.matches(in: text, range: range).compactMap { Range($0.range, in: text)?.lowerBound }
         guard !cuts.isEmpty else { return [text] }

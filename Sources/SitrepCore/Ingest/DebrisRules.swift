@@ -194,16 +194,19 @@ enum DebrisRules {
     /// own voice, while a quoted mayor may well say "we need your help".
     static func appealScore(_ text: String) -> Int { appealCues.count(in: outsideQuotes(text)) }
 
+    private static let readerWords: Set<String> = ["we", "us", "our", "ours", "you", "your", "yours", "we're", "we’re",
+                                                   "you're", "you’re", "we've", "we’ve"]
+
     /// Words that address the reader or speak for the outlet (we, us, our, you, your),
     /// counted outside quotation marks: quoted speakers say "we" all the time, stories do not.
     static func addressesReader(_ text: String) -> Int {
+        let outside = outsideQuotes(text)
+        // "US" in capitals is the country, not the pronoun.
         var count = 0
-        for word in outsideQuotes(text).split(whereSeparator: { !$0.isLetter && $0 != "’" && $0 != "'" }) {
-            if word == "US" { continue }  // the country, not the pronoun
-            switch word.lowercased() {
-            case "we", "us", "our", "ours", "you", "your", "yours", "we're", "we’re", "you're", "you’re", "we've", "we’ve": count += 1
-            default: break
-            }
+        for word in PhraseSet.words(outside) where readerWords.contains(word) { count += 1 }
+        if count > 0 {
+            let capitalUS = outside.split(separator: " ").filter { $0.trimmingCharacters(in: .punctuationCharacters) == "US" }.count
+            count -= min(count, capitalUS)
         }
         return count
     }
@@ -211,25 +214,25 @@ enum DebrisRules {
     /// The text with every quotation removed; an unclosed quote runs to the end.
     /// Apostrophes inside words ("Russia’s", "don't") are not quotation marks.
     static func outsideQuotes(_ text: String) -> String {
-        let chars = Array(text)
-        var out = ""
+        let scalars = Array(text.unicodeScalars)
+        var out = String.UnicodeScalarView()
         var inDouble = false
         var inSingle = false
-        for (i, ch) in chars.enumerated() {
-            let previous: Character = i > 0 ? chars[i - 1] : " "
-            let next: Character = i + 1 < chars.count ? chars[i + 1] : " "
+        for (i, ch) in scalars.enumerated() {
+            let previousIsLetter = i > 0 && scalars[i - 1].isLetterLike
+            let nextIsLetter = i + 1 < scalars.count && scalars[i + 1].isLetterLike
             switch ch {
             case "“", "«": inDouble = true; continue
             case "”", "»": inDouble = false; continue
             case "\"": inDouble.toggle(); continue
-            case "‘" where !previous.isLetter: inSingle = true; continue
-            case "'" where !previous.isLetter && next.isLetter && !inSingle: inSingle = true; continue
-            case "’", "'" where inSingle && !next.isLetter: inSingle = false; continue
+            case "‘" where !previousIsLetter: inSingle = true; continue
+            case "'" where !previousIsLetter && nextIsLetter && !inSingle: inSingle = true; continue
+            case "’", "'" where inSingle && !nextIsLetter: inSingle = false; continue
             default: break
             }
             if !inDouble && !inSingle { out.append(ch) }
         }
-        return out
+        return String(out)
     }
 
     static func endsSentence(_ text: String) -> Bool {
@@ -248,10 +251,13 @@ enum DebrisRules {
 
     /// Removes a photo credit that trails a caption; nil when there was none.
     static func strippingTrailingCredit(_ text: String) -> String? {
+        // Every credit pattern is anchored at the end and shorter than this: search the tail only.
+        let tailStart = text.index(text.endIndex, offsetBy: -min(text.count, 140))
+        let tail = String(text[tailStart...])
         for pattern in trailingCredits {
-            let range = NSRange(text.startIndex..., in: text)
-            if let m = pattern.firstMatch(in: text, range: range), let r = Range(m.range, in: text) {
-                let kept = text[..<r.lowerBound].trimmingCharacters(in: .whitespaces)
+            if let m = pattern.firstMatch(in: tail, range: NSRange(tail.startIndex..., in: tail)), let r = Range(m.range, in: tail) {
+                let cut = text.index(tailStart, offsetBy: tail.distance(from: tail.startIndex, to: r.lowerBound))
+                let kept = text[..<cut].trimmingCharacters(in: .whitespaces)
                 if words(kept).count >= 4 { return kept }
             }
         }
@@ -261,7 +267,7 @@ enum DebrisRules {
     /// The writing system most of the block's letters are in.
     static func script(of text: String) -> (script: Script, letters: Int) {
         var counts: [Script: Int] = [:]
-        for scalar in text.unicodeScalars where scalar.properties.isAlphabetic {
+        for scalar in text.unicodeScalars where scalar.isLetterLike {
             counts[Script(scalar), default: 0] += 1
         }
         let best = counts.max { $0.value < $1.value }

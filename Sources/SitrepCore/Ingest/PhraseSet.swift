@@ -47,9 +47,13 @@ struct PhraseSet: Sendable {
         var words: [String] = []
         var current = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
-            let isWordPart = scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || scalar == "-" || scalar == "'" || scalar == "’"
+            let isWordPart = scalar.isLetterLike || scalar.isDigitASCII || scalar == "-" || scalar == "'" || scalar == "’"
             if isWordPart {
-                current.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)
+                if scalar.value < 0x80 {
+                    current.append(("A"..."Z").contains(scalar) ? Unicode.Scalar(scalar.value + 32)! : scalar)
+                } else {
+                    current.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)
+                }
             } else {
                 if !current.isEmpty { words.append(String(current)); current = String.UnicodeScalarView() }
                 if scalar == "©" { words.append("©") }
