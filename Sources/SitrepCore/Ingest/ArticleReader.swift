@@ -147,9 +147,9 @@ enum PublicationInference {
     static func day(dateline: MetadataInference.Dateline?, timestampLines: [String], body: String, notAfter limit: CalendarDay) -> CalendarDay? {
         // A date with no year takes the year of the nearest date in the text that states one,
         // else the latest year that keeps it on or before the file's own date.
+        let mentioned = ExplicitDates.find(in: body, reference: limit, yearChoice: .onOrBefore)
         if let dateText = dateline?.dateText {
-            let stated = ExplicitDates.find(in: body, reference: limit).filter { $0.yearGiven && $0.day <= limit }
-            let reference = stated.map(\.day).max() ?? limit
+            let reference = mentioned.filter { $0.yearGiven && $0.day <= limit }.map(\.day).max() ?? limit
             if let day = ExplicitDates.find(in: dateText, reference: reference, yearChoice: .onOrBefore).first?.day, day <= limit {
                 return day
             }
@@ -157,6 +157,6 @@ enum PublicationInference {
         for line in timestampLines {
             if let day = ExplicitDates.find(in: line, reference: limit, yearChoice: .onOrBefore).first?.day, day <= limit { return day }
         }
-        return ExplicitDates.find(in: body, reference: limit, yearChoice: .onOrBefore).map(\.day).filter { $0 <= limit }.max()
+        return mentioned.map(\.day).filter { $0 <= limit }.max()
     }
 }

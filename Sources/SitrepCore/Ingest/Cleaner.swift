@@ -92,15 +92,21 @@ public enum Cleaner {
     /// Two paragraphs repeat each other when they are the same words with the same letters,
     /// whatever their quotes, dashes, spacing or case.
     static func repetitionKey(_ text: String) -> String {
-        var key = ""
-        for scalar in text.lowercased().unicodeScalars {
-            if scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) {
-                key.unicodeScalars.append(scalar)
-            } else if scalar.properties.isWhitespace && !key.isEmpty && key.last != " " {
-                key.append(" ")
+        var key = String.UnicodeScalarView()
+        var pendingSpace = false
+        for scalar in text.unicodeScalars {
+            if scalar.isLetterLike || scalar.isDigitASCII {
+                if pendingSpace { key.append(" "); pendingSpace = false }
+                if scalar.value < 0x80 {
+                    key.append(("A"..."Z").contains(scalar) ? Unicode.Scalar(scalar.value + 32)! : scalar)
+                } else {
+                    key.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)
+                }
+            } else if scalar.isSpaceLike && !key.isEmpty {
+                pendingSpace = true
             }
         }
-        return key.trimmingCharacters(in: .whitespaces)
+        return String(key)
     }
 }
 

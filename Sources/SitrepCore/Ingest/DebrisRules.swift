@@ -84,6 +84,9 @@ enum DebrisRules {
         pattern: #"^((additional )?(reporting|writing|editing|compiled|translated) by\b|.{0,80}\bcontributed (to )?(this )?report(ing)?\b)"#,
         options: [.caseInsensitive])
 
+    private static let creditWords = ["photo", "image", "picture", "credit", "source", "video", "getty", "reuters",
+                                      "afp", "ap", "epa", "shutterstock", "alamy"]
+
     /// A credit trailing a caption: "… aggression. Photo courtesy of X/Twitter", "… since 2014. president.gov.ua".
     static let trailingCredits: [NSRegularExpression] = [
         try! NSRegularExpression(pattern: #"\s+(photos?|photograph|image|picture|video)( courtesy of| by|:)\s+[^.!?]{1,80}$"#, options: [.caseInsensitive]),
@@ -112,8 +115,8 @@ enum DebrisRules {
     }
 
     static func isAdvertising(_ block: Block) -> Bool {
+        guard block.wordCount <= 8 else { return false }
         let words = words(block.text)
-        guard words.count <= 8 else { return false }
         let lower = block.text.lowercased()
         if continuationPhrases.contains(where: lower.contains) { return true }
         let bare = words.map { folded(String($0)) }
@@ -179,8 +182,9 @@ enum DebrisRules {
     /// "Share this article"). A headline that happens to start with such a word ("Support
     /// for Ukraine grows") is not one: the verb must be used as an imperative.
     static func isInterface(_ block: Block) -> Bool {
+        guard block.wordCount <= 6 else { return false }
         let words = words(block.text)
-        guard let first = words.first, words.count <= 6 else { return false }
+        guard let first = words.first else { return false }
         guard interfaceVerbs.contains(folded(String(first))) else { return false }
         if words.count <= 2 && !endsSentence(block.text) { return true }
         let trimmed = block.text.trimmingCharacters(in: .whitespaces)
@@ -251,9 +255,14 @@ enum DebrisRules {
 
     /// Removes a photo credit that trails a caption; nil when there was none.
     static func strippingTrailingCredit(_ text: String) -> String? {
-        // Every credit pattern is anchored at the end and shorter than this: search the tail only.
+        // Every credit pattern is anchored at the end and shorter than this: search the tail only,
+        // and only when it names a kind of credit or ends in a domain name.
         let tailStart = text.index(text.endIndex, offsetBy: -min(text.count, 140))
         let tail = String(text[tailStart...])
+        let lowerTail = tail.lowercased()
+        let lastWord = tail.split(separator: " ").last ?? ""
+        let endsInDomain = lastWord.dropLast().contains(".") && !lastWord.hasSuffix(".")
+        guard endsInDomain || creditWords.contains(where: lowerTail.contains) else { return nil }
         for pattern in trailingCredits {
             if let m = pattern.firstMatch(in: tail, range: NSRange(tail.startIndex..., in: tail)), let r = Range(m.range, in: tail) {
                 let cut = text.index(tailStart, offsetBy: tail.distance(from: tail.startIndex, to: r.lowerBound))
