@@ -60,6 +60,15 @@ enum BlockText {
 
     /// Characters of `text` inside URLs and bare domains.
     static func urlCharacters(in text: String) -> Int {
+        // Cheap scan first: a slash, or a dot between lower-case letters or digits ("example.org").
+        var candidate = false
+        var a: Unicode.Scalar = " ", b: Unicode.Scalar = " "
+        for c in text.unicodeScalars {
+            if c == "/" || (b == "." && (("a"..."z").contains(a) || a.isDigitASCII) && ("a"..."z").contains(c)) { candidate = true; break }
+            a = b
+            b = c
+        }
+        guard candidate else { return 0 }
         let range = NSRange(text.startIndex..., in: text)
         return urlPattern.matches(in: text, range: range).reduce(0) { $0 + $1.range.length }
     }

@@ -76,14 +76,36 @@ public enum Month {
     static let names = ["january", "february", "march", "april", "may", "june", "july",
                         "august", "september", "october", "november", "december"]
 
+    /// Every accepted spelling, lower-case, without a full stop: "march", "mar", "sept".
+    private static let table: [String: Int] = {
+        var table: [String: Int] = [:]
+        for (i, name) in names.enumerated() {
+            table[name] = i + 1
+            table[String(name.prefix(3))] = i + 1
+        }
+        table["sept"] = 9
+        return table
+    }()
+
     /// 1–12 for "March", "Mar", "Mar.", "Sept"; nil otherwise. "May" is the only ambiguous one
-    /// and callers that see it sentence-initially check context.
+    /// and callers that see it in lower case treat it as the verb.
     public static func number(_ word: some StringProtocol) -> Int? {
-        let w = word.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "."))
-        if let i = names.firstIndex(of: w) { return i + 1 }
-        if w == "sept" { return 9 }
-        if w.count == 3, let i = names.firstIndex(where: { $0.hasPrefix(w) }) { return i + 1 }
-        return nil
+        lookUp(word, in: table)
+    }
+
+    /// Case-insensitive look-up of an ASCII word, ignoring a final full stop; cheap rejection
+    /// of everything that cannot be a name (numbers, punctuation, long words).
+    static func lookUp(_ word: some StringProtocol, in table: [String: Int]) -> Int? {
+        let utf8 = word.utf8
+        guard utf8.count >= 3, utf8.count <= 10, let first = utf8.first, (first | 0x20) >= 0x61, (first | 0x20) <= 0x7A else { return nil }
+        var key = ""
+        key.reserveCapacity(utf8.count)
+        for byte in utf8 {
+            if byte == UInt8(ascii: ".") { continue }
+            guard (byte | 0x20) >= 0x61, (byte | 0x20) <= 0x7A else { return nil }
+            key.unicodeScalars.append(Unicode.Scalar(byte | 0x20))
+        }
+        return table[key]
     }
 }
 
@@ -91,11 +113,17 @@ public enum Month {
 public enum Weekday {
     static let names = ["sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"]
 
+    private static let table: [String: Int] = {
+        var table: [String: Int] = [:]
+        for (i, name) in names.enumerated() {
+            table[name] = i + 1
+            table[String(name.prefix(3))] = i + 1
+        }
+        return table
+    }()
+
     /// 1 = Sunday … 7 = Saturday (Foundation's numbering), for full names and 3-letter forms.
     public static func number(_ word: some StringProtocol) -> Int? {
-        let w = word.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "."))
-        if let i = names.firstIndex(of: w) { return i + 1 }
-        if w.count == 3, let i = names.firstIndex(where: { $0.hasPrefix(w) }) { return i + 1 }
-        return nil
+        Month.lookUp(word, in: table)
     }
 }

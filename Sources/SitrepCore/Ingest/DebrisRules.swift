@@ -84,8 +84,8 @@ enum DebrisRules {
         pattern: #"^((additional )?(reporting|writing|editing|compiled|translated) by\b|.{0,80}\bcontributed (to )?(this )?report(ing)?\b)"#,
         options: [.caseInsensitive])
 
-    private static let creditWords = ["photo", "image", "picture", "credit", "source", "video", "getty", "reuters",
-                                      "afp", "ap", "epa", "shutterstock", "alamy"]
+    private static let creditWords: Set<String> = ["image", "picture", "credit", "source", "video", "getty", "reuters",
+                                                   "afp", "ap", "epa", "epa-efe", "shutterstock", "alamy"]
 
     /// A credit trailing a caption: "… aggression. Photo courtesy of X/Twitter", "… since 2014. president.gov.ua".
     static let trailingCredits: [NSRegularExpression] = [
@@ -196,23 +196,22 @@ enum DebrisRules {
 
     /// The number of appeal phrases in a block, outside quotations: an appeal is the outlet's
     /// own voice, while a quoted mayor may well say "we need your help".
-    static func appealScore(_ text: String) -> Int { appealCues.count(in: outsideQuotes(text)) }
+    static func appealScore(outside: String) -> Int { appealCues.count(in: outside) }
 
     private static let readerWords: Set<String> = ["we", "us", "our", "ours", "you", "your", "yours", "we're", "we’re",
                                                    "you're", "you’re", "we've", "we’ve"]
 
-    /// Words that address the reader or speak for the outlet (we, us, our, you, your),
-    /// counted outside quotation marks: quoted speakers say "we" all the time, stories do not.
-    static func addressesReader(_ text: String) -> Int {
-        let outside = outsideQuotes(text)
-        // "US" in capitals is the country, not the pronoun.
+    /// Words that address the reader or speak for the outlet (we, us, our, you, your) in
+    /// text outside quotation marks: quoted speakers say "we" all the time, stories do not.
+    static func addressesReader(_ text: String) -> Int { addressesReader(outside: outsideQuotes(text)) }
+
+    static func addressesReader(outside: String) -> Int {
         var count = 0
         for word in PhraseSet.words(outside) where readerWords.contains(word) { count += 1 }
-        if count > 0 {
-            let capitalUS = outside.split(separator: " ").filter { $0.trimmingCharacters(in: .punctuationCharacters) == "US" }.count
-            count -= min(count, capitalUS)
-        }
-        return count
+        guard count > 0 else { return 0 }
+        // "US" in capitals is the country, not the pronoun.
+        let capitalUS = outside.split(separator: " ").filter { $0.trimmingCharacters(in: .punctuationCharacters) == "US" }.count
+        return count - min(count, capitalUS)
     }
 
     /// The text with every quotation removed; an unclosed quote runs to the end.
@@ -259,10 +258,9 @@ enum DebrisRules {
         // and only when it names a kind of credit or ends in a domain name.
         let tailStart = text.index(text.endIndex, offsetBy: -min(text.count, 140))
         let tail = String(text[tailStart...])
-        let lowerTail = tail.lowercased()
         let lastWord = tail.split(separator: " ").last ?? ""
         let endsInDomain = lastWord.dropLast().contains(".") && !lastWord.hasSuffix(".")
-        guard endsInDomain || creditWords.contains(where: lowerTail.contains) else { return nil }
+        guard endsInDomain || PhraseSet.words(tail).contains(where: { creditWords.contains($0) || $0.hasPrefix("photo") }) else { return nil }
         for pattern in trailingCredits {
             if let m = pattern.firstMatch(in: tail, range: NSRange(tail.startIndex..., in: tail)), let r = Range(m.range, in: tail) {
                 let cut = text.index(tailStart, offsetBy: tail.distance(from: tail.startIndex, to: r.lowerBound))

@@ -1,5 +1,3 @@
-import Foundation
-
 /// A date written out in the text: "March 30, 2021", "26 March", "2021-04-13", "April 13".
 public struct DateMention: Sendable, Equatable {
     /// The words as they stand in the text.
@@ -14,17 +12,10 @@ public struct DateMention: Sendable, Equatable {
 }
 
 /// Finds explicit calendar dates and resolves the missing years.
+///
+/// Works on tokens rather than a regular expression: "March 30, 2021", "Mar. 30th",
+/// "30 March 2021", "1st of May", "2021-04-13". "may" in lower case is the verb.
 public enum ExplicitDates {
-    private static let monthNames = "(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
-    private static let pattern = try! NSRegularExpression(pattern: [
-        // 2021-04-13
-        #"\b(?<iy>\d{4})-(?<im>\d{2})-(?<id>\d{2})\b"#,
-        // March 30, 2021 / March 30 / Mar. 30th 2021
-        #"\b(?<m1>"# + monthNames + #")\.?\s+(?<d1>\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(?<y1>\d{4})\b)?"#,
-        // 30 March 2021 / 26 March
-        #"\b(?<d2>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?<m2>"# + monthNames + #")\b(?:,?\s+(?<y2>\d{4})\b)?"#,
-    ].joined(separator: "|"), options: [.caseInsensitive])
-
     /// How a date with no year and no dated neighbour gets its year.
     public enum YearChoice: Sendable {
         /// The year that puts it closest to the reference (a story's own dates around publication).
@@ -33,36 +24,70 @@ public enum ExplicitDates {
         case onOrBefore
     }
 
+    private struct Raw { var month: Int; var day: Int; var year: Int?; var start: Int; var end: Int }
+
     /// Every explicit date in `text`. A date without a year takes the year of the nearest
     /// date in the text that gives one; failing that, a year chosen against `reference`
     /// (for news, the publication day).
     public static func find(in text: String, reference: CalendarDay, yearChoice: YearChoice = .nearest) -> [DateMention] {
-        struct Raw { var text: String; var month: Int; var day: Int; var year: Int?; var start: Int; var end: Int }
-        let ns = text as NSString
+        let scalars = Array(text.unicodeScalars)
+        let tokens = Tokenizer.tokens(text)
         var raws: [Raw] = []
-        let offsets = ScalarOffsets(text)
-        for m in pattern.matches(in: text, range: NSRange(location: 0, length: ns.length)) {
-            func group(_ name: String) -> String? {
-                let r = m.range(withName: name)
-                return r.location == NSNotFound ? nil : ns.substring(with: r)
+        var i = 0
+        func number(_ k: Int, digits: ClosedRange<Int>) -> Int? {
+            guard k < tokens.count, tokens[k].text.utf8.first.map({ $0 >= 0x30 && $0 <= 0x39 }) == true else { return nil }
+            var t = Substring(tokens[k].text)
+            for suffix in ["st", "nd", "rd", "th"] where t.count > 2 && t.hasSuffix(suffix) { t = t.dropLast(2) }
+            guard digits.contains(t.count), t.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
+            return Int(t)
+        }
+        func month(_ k: Int) -> Int? {
+            guard k < tokens.count, let m = Month.number(tokens[k].text) else { return nil }
+            if tokens[k].text.first?.isLowercase == true { return nil }  // "may", "march" as words
+            return m
+        }
+        func year(after k: Int) -> (Int, Int)? {
+            // ", 2021" or " 2021"
+            var j = k
+            if j < tokens.count, tokens[j].text == "," { j += 1 }
+            guard let y = number(j, digits: 4...4), (1900...2100).contains(y) else { return nil }
+            return (y, j)
+        }
+        while i < tokens.count {
+            let t = tokens[i].text
+            // 2021-04-13
+            if t.count == 10, t.utf8.filter({ $0 == UInt8(ascii: "-") }).count == 2, let day = DateField.isoDay(t) {
+                raws.append(Raw(month: day.month, day: day.day, year: day.year, start: tokens[i].start, end: tokens[i].end))
+                i += 1
+                continue
             }
-            let matched = ns.substring(with: m.range)
-            var month: Int?, day: Int?, year: Int?
-            if let y = group("iy") {
-                (year, month, day) = (Int(y), group("im").flatMap { Int($0) }, group("id").flatMap { Int($0) })
-            } else if let mName = group("m1") {
-                (month, day, year) = (Month.number(mName), group("d1").flatMap { Int($0) }, group("y1").flatMap { Int($0) })
-                // "may 5" in lower case is a modal verb and a number, not a date.
-                if mName == "may" { continue }
-            } else if let mName = group("m2") {
-                (month, day, year) = (Month.number(mName), group("d2").flatMap { Int($0) }, group("y2").flatMap { Int($0) })
-                if mName == "may" { continue }
+            // March 30[, 2021]
+            if let m = month(i) {
+                var k = i + 1
+                if k < tokens.count, tokens[k].text == ".", !tokens[k].spaceBefore { k += 1 }
+                if let d = number(k, digits: 1...2), (1...31).contains(d) {
+                    var end = tokens[k].end
+                    var y: Int? = nil
+                    if let (year, j) = year(after: k + 1) { y = year; end = tokens[j].end; k = j }
+                    raws.append(Raw(month: m, day: d, year: y, start: tokens[i].start, end: end))
+                    i = k + 1
+                    continue
+                }
             }
-            guard let month, let day, (1...31).contains(day) else { continue }
-            if let y = year, !(1900...2100).contains(y) { continue }
-            raws.append(Raw(text: matched, month: month, day: day, year: year,
-                            start: offsets.scalarOffset(utf16: m.range.location),
-                            end: offsets.scalarOffset(utf16: m.range.location + m.range.length)))
+            // 30 March[ 2021] / 1st of May
+            if let d = number(i, digits: 1...2), (1...31).contains(d) {
+                var k = i + 1
+                if k < tokens.count, tokens[k].text == "of" { k += 1 }
+                if let m = month(k) {
+                    var end = tokens[k].end
+                    var y: Int? = nil
+                    if let (year, j) = year(after: k + 1) { y = year; end = tokens[j].end; k = j }
+                    raws.append(Raw(month: m, day: d, year: y, start: tokens[i].start, end: end))
+                    i = k + 1
+                    continue
+                }
+            }
+            i += 1
         }
         var mentions: [DateMention] = []
         for (index, raw) in raws.enumerated() {
@@ -72,7 +97,6 @@ public enum ExplicitDates {
                 let withYears = raws.enumerated().filter { $0.element.year != nil }
                 year = withYears.min { abs($0.offset - index) < abs($1.offset - index) }?.element.year
             }
-            let given = raw.year != nil
             let resolved: CalendarDay?
             if let year {
                 resolved = CalendarDay(year: year, month: raw.month, day: raw.day)
@@ -87,30 +111,9 @@ public enum ExplicitDates {
                 }
             }
             guard let day = resolved else { continue }
-            mentions.append(DateMention(text: raw.text, day: day, yearGiven: given, start: raw.start, end: raw.end))
+            let text = String(String.UnicodeScalarView(scalars[raw.start..<raw.end]))
+            mentions.append(DateMention(text: text, day: day, yearGiven: raw.year != nil, start: raw.start, end: raw.end))
         }
         return mentions
-    }
-}
-
-/// Converts UTF-16 offsets (what NSRegularExpression reports) into Unicode-scalar offsets
-/// (what Sitrep's JSON contract and Python's `str` use).
-struct ScalarOffsets {
-    private var utf16ToScalar: [Int]
-
-    init(_ text: String) {
-        var table: [Int] = []
-        table.reserveCapacity(text.utf16.count + 1)
-        var scalarIndex = 0
-        for scalar in text.unicodeScalars {
-            for _ in 0..<scalar.utf16.count { table.append(scalarIndex) }
-            scalarIndex += 1
-        }
-        table.append(scalarIndex)
-        utf16ToScalar = table
-    }
-
-    func scalarOffset(utf16 offset: Int) -> Int {
-        utf16ToScalar[min(max(0, offset), utf16ToScalar.count - 1)]
     }
 }

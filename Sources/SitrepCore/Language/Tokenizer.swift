@@ -19,7 +19,7 @@ public enum Tokenizer {
         var spaceBefore = true
         while i < scalars.count {
             let c = scalars[i]
-            if c.properties.isWhitespace {
+            if c.isSpaceLike {
                 spaceBefore = true
                 i += 1
                 continue
@@ -28,7 +28,7 @@ public enum Tokenizer {
             // Split a trailing possessive: Kyiv’s → Kyiv + ’s.
             var pieces = [(i, end)]
             if end - i > 2, isApostrophe(scalars[end - 2]), scalars[end - 1] == "s" || scalars[end - 1] == "S",
-               scalars[i].properties.isAlphabetic {
+               scalars[i].isLetterLike {
                 pieces = [(i, end - 2), (end - 2, end)]
             }
             for (k, (s, e)) in pieces.enumerated() {
@@ -44,8 +44,15 @@ public enum Tokenizer {
 
     static func isApostrophe(_ s: Unicode.Scalar) -> Bool { s == "'" || s == "’" }
 
+    @inline(__always)
     private static func isWordScalar(_ s: Unicode.Scalar) -> Bool {
-        s.properties.isAlphabetic || s.properties.numericType != nil || s.properties.generalCategory == .nonspacingMark
+        if s.value < 0x80 { return s.isLetterLike || s.isDigitASCII }
+        return s.properties.isAlphabetic || s.properties.numericType != nil || s.properties.generalCategory == .nonspacingMark
+    }
+
+    @inline(__always)
+    private static func isDigit(_ s: Unicode.Scalar) -> Bool {
+        s.value < 0x80 ? s.isDigitASCII : s.properties.numericType != nil
     }
 
     /// Where the token starting at `i` ends.
@@ -54,7 +61,7 @@ public enum Tokenizer {
         // URLs and handles run to the next space (less trailing punctuation).
         if startsURL(s, at: i) || ((s[i] == "@" || s[i] == "#") && i + 1 < n && isWordScalar(s[i + 1])) {
             var j = i + 1
-            while j < n && !s[j].properties.isWhitespace { j += 1 }
+            while j < n && !s[j].isSpaceLike { j += 1 }
             while j > i + 1, ".,;:!?)\"”’'".unicodeScalars.contains(s[j - 1]) { j -= 1 }
             return j
         }
@@ -72,12 +79,11 @@ public enum Tokenizer {
             let nextIsWord = next.map(isWordScalar) ?? false
             // Inner hyphens, apostrophes and number separators keep the word together.
             if (c == "-" || c == "‐" || isApostrophe(c)) && nextIsWord && j > i { j += 1; continue }
-            if (c == "," || c == "." || c == ":" || c == "/") && nextIsWord && s[j - 1].properties.numericType != nil
-                && next!.properties.numericType != nil { j += 1; continue }
+            if (c == "," || c == "." || c == ":" || c == "/") && nextIsWord && isDigit(s[j - 1]) && isDigit(next!) { j += 1; continue }
             if c == "." {
                 // Abbreviations: "U.S.", "Gen.", "Mr." and initials keep their full stop.
                 let word = String(String.UnicodeScalarView(s[i..<j]))
-                if nextIsWord && next!.properties.isAlphabetic && word.count == 1 { j += 1; continue }  // U.S → inside
+                if nextIsWord && next!.isLetterLike && word.count == 1 { j += 1; continue }  // U.S → inside
                 if isAbbreviation(word, dotted: s[i..<j].contains(".")) { return j + 1 }
             }
             break
@@ -86,9 +92,15 @@ public enum Tokenizer {
     }
 
     private static func startsURL(_ s: [Unicode.Scalar], at i: Int) -> Bool {
+        let first = s[i].value | 0x20
+        guard first == 0x68 || first == 0x77 else { return false }  // h, w
         for prefix in ["http://", "https://", "www."] {
             let p = Array(prefix.unicodeScalars)
-            if i + p.count <= s.count, Array(s[i..<i + p.count]).map({ $0.properties.lowercaseMapping }) == p.map({ String($0) }) { return true }
+            guard i + p.count <= s.count else { continue }
+            if (0..<p.count).allSatisfy({ k in
+                let v = s[i + k].value
+                return (v < 0x80 && (("A"..."Z").contains(s[i + k]) ? v + 32 : v) == p[k].value)
+            }) { return true }
         }
         return false
     }
