@@ -14,6 +14,10 @@ public struct Token: Sendable, Equatable {
 public enum Tokenizer {
     public static func tokens(_ text: String) -> [Token] {
         let scalars = Array(text.unicodeScalars)
+        // Where each scalar starts in the string, so that a token's text is one slice.
+        let view = text.unicodeScalars
+        var positions = Array(view.indices)
+        positions.append(view.endIndex)
         var tokens: [Token] = []
         var i = 0
         var spaceBefore = true
@@ -32,9 +36,8 @@ public enum Tokenizer {
                 pieces = [(i, end - 2), (end - 2, end)]
             }
             for (k, (s, e)) in pieces.enumerated() {
-                var t = String.UnicodeScalarView()
-                t.append(contentsOf: scalars[s..<e])
-                tokens.append(Token(text: String(t), start: s, end: e, spaceBefore: k == 0 ? spaceBefore : false))
+                tokens.append(Token(text: String(view[positions[s]..<positions[e]]), start: s, end: e,
+                                    spaceBefore: k == 0 ? spaceBefore : false))
             }
             spaceBefore = false
             i = end
