@@ -61,31 +61,23 @@ public enum ExplicitDates {
                 i += 1
                 continue
             }
-            // March 30[, 2021]
+            // "March 30" or "30 March" / "1st of May", then an optional year.
+            var matched: (month: Int, day: Int, last: Int)? = nil
             if let m = month(i) {
                 var k = i + 1
                 if k < tokens.count, tokens[k].text == ".", !tokens[k].spaceBefore { k += 1 }
-                if let d = number(k, digits: 1...2), (1...31).contains(d) {
-                    var end = tokens[k].end
-                    var y: Int? = nil
-                    if let (year, j) = year(after: k + 1) { y = year; end = tokens[j].end; k = j }
-                    raws.append(Raw(month: m, day: d, year: y, start: tokens[i].start, end: end))
-                    i = k + 1
-                    continue
-                }
-            }
-            // 30 March[ 2021] / 1st of May
-            if let d = number(i, digits: 1...2), (1...31).contains(d) {
+                if let d = number(k, digits: 1...2), (1...31).contains(d) { matched = (m, d, k) }
+            } else if let d = number(i, digits: 1...2), (1...31).contains(d) {
                 var k = i + 1
                 if k < tokens.count, tokens[k].text == "of" { k += 1 }
-                if let m = month(k) {
-                    var end = tokens[k].end
-                    var y: Int? = nil
-                    if let (year, j) = year(after: k + 1) { y = year; end = tokens[j].end; k = j }
-                    raws.append(Raw(month: m, day: d, year: y, start: tokens[i].start, end: end))
-                    i = k + 1
-                    continue
-                }
+                if let m = month(k) { matched = (m, d, k) }
+            }
+            if let (m, d, k) = matched {
+                let year = year(after: k + 1)
+                let last = year?.1 ?? k
+                raws.append(Raw(month: m, day: d, year: year?.0, start: tokens[i].start, end: tokens[last].end))
+                i = last + 1
+                continue
             }
             i += 1
         }
