@@ -14,7 +14,7 @@ let package = Package(
     ],
     targets: [
         // Reading, cleaning and analysing articles; the corpus and its store. No terminal code.
-        .target(name: "SitrepCore", resources: [.copy("Resources/entity-tagger.model")]),
+        .target(name: "SitrepCore", resources: [.copy("Resources/entity-tagger.model"), .copy("Resources/places.tsv"), .copy("Resources/aliases.tsv")]),
         // The dashboard as pure Swift: state, layout and widgets drawing into a Buffer.
         .target(name: "SitrepUI", dependencies: ["SitrepCore"]),
         // The system ncursesw library, with the wide-character API switched on in its header.

@@ -42,7 +42,13 @@ struct Extract: ParsableCommand {
             FileHandle.standardError.write(Data("sitrep: \(label): \(problem)\n".utf8))
         }
         if json {
-            let document = JSONValue.array(articles.map(ExtractReport.json(for:)))
+            let extractor: EntityExtractor
+            do {
+                extractor = EntityExtractor(tagger: try EntityTagger.shipped())
+            } catch {
+                throw CleanExit.message("\(error)", code: 2)
+            }
+            let document = JSONValue.array(articles.map { ExtractReport.json(for: $0, entities: extractor.entities(in: $0.body)) })
             print(document.serialized(pretty: true))
         } else {
             for article in articles { print(Self.summary(of: article)) }

@@ -1,6 +1,6 @@
 /// The `sitrep extract --json` contract: one object per article, in the shape DESIGN.md fixes.
 public enum ExtractReport {
-    public static func json(for article: Article) -> JSONValue {
+    public static func json(for article: Article, entities: [Entity]) -> JSONValue {
         var pairs: [(String, JSONValue)] = [("path", .string(article.path))]
         switch article.part {
         case .line(let n): pairs.append(("line", .int(n)))
@@ -19,10 +19,22 @@ public enum ExtractReport {
             ("url", .optional(article.url)),
             ("language", .optional(article.language)),
             ("body", .string(article.body)),
-            ("entities", .array([])),
+            ("entities", .array(entities.map(json(for:)))),
             ("dates", .array(dates)),
             ("quotes", .array([])),
         ]
+        return .object(pairs)
+    }
+
+    public static func json(for entity: Entity) -> JSONValue {
+        var pairs: [(String, JSONValue)] = [
+            ("name", .string(entity.name)),
+            ("kind", .string(entity.kind.rawValue)),
+            ("aliases", .array(entity.aliases.map(JSONValue.string))),
+            ("mentions", .array(entity.mentions.map { .object([("text", .string($0.text)), ("start", .int($0.start)), ("end", .int($0.end))]) })),
+        ]
+        if entity.kind == .place { pairs.append(("parent", .optional(entity.parents.first))) }
+        if let country = entity.country { pairs.append(("country", .string(country))) }
         return .object(pairs)
     }
 }

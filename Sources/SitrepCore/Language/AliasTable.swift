@@ -1,0 +1,53 @@
+import Foundation
+
+/// The curated alias table shipped with SitrepCore: canonical names for people and
+/// organisations whose variants rules cannot know, and seats of power with their country.
+public struct AliasTable: Sendable {
+    public struct Entry: Sendable {
+        public var kind: EntityKind
+        public var canonical: String
+        /// ISO country code, for seats of power and state bodies.
+        public var country: String?
+    }
+
+    private var byKey: [String: Entry] = [:]
+    /// Surname key → the one curated person with that surname (none when two share it).
+    private var bySurname: [String: String?] = [:]
+
+    public static let shipped: AliasTable = {
+        guard let url = Bundle.module.url(forResource: "aliases", withExtension: "tsv"),
+              let text = try? String(contentsOf: url, encoding: .utf8) else { return AliasTable() }
+        return AliasTable(tsv: text)
+    }()
+
+    init() {}
+
+    init(tsv: String) {
+        for line in tsv.split(separator: "\n") where !line.hasPrefix("#") {
+            let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+            guard fields.count >= 3, let kind = EntityKind(rawValue: fields[0]) else { continue }
+            let country = fields.count > 3 && fields[3] != "-" ? fields[3] : nil
+            let entry = Entry(kind: kind, canonical: fields[1], country: country)
+            for name in [fields[1]] + (fields[2] == "-" ? [] : fields[2].split(separator: "|").map(String.init)) {
+                byKey[AliasTable.key(name, kind)] = entry
+            }
+            if kind == .person, let last = NameKey.person(fields[1]).split(separator: " ").last {
+                let surname = String(last)
+                bySurname[surname] = bySurname[surname] == nil ? fields[1] : .some(nil)
+            }
+        }
+    }
+
+    static func key(_ name: String, _ kind: EntityKind) -> String {
+        kind == .person ? "p:" + NameKey.person(name) : "o:" + NameKey.plain(name)
+    }
+
+    public func entry(for name: String, kind: EntityKind) -> Entry? {
+        byKey[AliasTable.key(name, kind)]
+    }
+
+    /// The curated person a bare surname most likely means, when only one has it.
+    public func person(surname: String) -> String? {
+        bySurname[NameKey.surname(NameKey.plain(surname))] ?? nil
+    }
+}

@@ -1,0 +1,256 @@
+import Foundation
+
+/// Finds the people, organisations and places in an article's cleaned body, with one
+/// canonical name per referent.
+///
+/// The trained tagger proposes spans; titles and honours are stripped, noise dropped, places
+/// resolved through the gazetteer, demonyms and seats of power mapped to their country, and
+/// short forms ("Blinken", "Mr Blinken", "SecBlinken") joined to the full name the article uses.
+public struct EntityExtractor: Sendable {
+    let tagger: EntityTagger
+    let gazetteer: Gazetteer
+    let aliases: AliasTable
+
+    public init(tagger: EntityTagger, gazetteer: Gazetteer = .shipped, aliases: AliasTable = .shipped) {
+        self.tagger = tagger
+        self.gazetteer = gazetteer
+        self.aliases = aliases
+    }
+
+    /// One mention candidate: a span of tokens with its kind and surface text.
+    struct Candidate {
+        var kind: EntityKind
+        var tokens: Range<Int>
+        var mention: Mention
+        /// Set for places (including demonyms) and seats of power.
+        var place: Place?
+        var country: String?
+    }
+
+    public func entities(in body: String) -> [Entity] {
+        let tokens = Tokenizer.tokens(body)
+        let scalars = Array(body.unicodeScalars)
+        var candidates: [Candidate] = []
+        var covered = Set<Int>()
+        for sentence in Tokenizer.sentences(tokens, in: body) {
+            let words = tokens[sentence].map(\.text)
+            for (range, type) in tagger.tag(words) {
+                let absolute = (range.lowerBound + sentence.lowerBound)..<(range.upperBound + sentence.lowerBound)
+                if let candidate = candidate(type, absolute, tokens, scalars, sentenceStart: sentence.lowerBound, sentenceEnd: sentence.upperBound) {
+                    candidates.append(candidate)
+                    covered.formUnion(candidate.tokens)
+                }
+            }
+            candidates += gazetteerMatches(tokens, in: sentence, scalars, skipping: covered)
+        }
+        return merge(candidates)
+    }
+
+    private func text(_ tokens: [Token], _ range: Range<Int>, _ scalars: [Unicode.Scalar]) -> Mention {
+        let start = tokens[range.lowerBound].start, end = tokens[range.upperBound - 1].end
+        return Mention(text: String(String.UnicodeScalarView(scalars[start..<end])), start: start, end: end)
+    }
+
+    /// Turns a tagger span into a candidate, or nil when it is noise.
+    private func candidate(_ type: EntityType, _ span: Range<Int>, _ tokens: [Token], _ scalars: [Unicode.Scalar],
+                           sentenceStart: Int, sentenceEnd: Int) -> Candidate? {
+        var range = span
+        var type = type
+        // A name is capitalised words, with a few lower-case connectors inside ("Organisation for
+        // Security and Cooperation in Europe"); it ends before anything else ("…, also got in").
+        if let stop = range.dropFirst().first(where: { !isNameToken(tokens[$0].text) }) { range = range.lowerBound..<stop }
+        while range.count > 1, EntityNoise.connectors.contains(tokens[range.upperBound - 1].text.lowercased()) { range = range.lowerBound..<(range.upperBound - 1) }
+        // Prepositions that open a sentence ("On March 30") are not part of a name.
+        while range.count > 1, EntityNoise.openers.contains(tokens[range.lowerBound].text.lowercased()) { range = (range.lowerBound + 1)..<range.upperBound }
+        // "Department of State": an organisation's name goes on through "of" and capitalised words.
+        if type == .organization {
+            var end = range.upperBound
+            while end + 1 < sentenceEnd, tokens[end].text == "of", tokens[end + 1].text.first?.isUppercase == true {
+                end += 2
+                while end < sentenceEnd, tokens[end].text.first?.isUppercase == true { end += 1 }
+            }
+            range = range.lowerBound..<end
+        }
+        // Titles, nationalities and honours around a name: "Ukrainian President Volodymyr Zelensky",
+        // "Minister of Foreign Affairs Dmytro Kuleba", "James Cher OBE". What is left after a title is a person.
+        // A nationality goes only when a title follows it ("Ukrainian President …"); in "Russian
+        // Federation" or "European Union" it is part of the name.
+        var strippedTitle = false
+        let wholeIsKnown = aliases.entry(for: text(tokens, range, scalars).text, kind: .organization) != nil
+            || gazetteer.place(named: text(tokens, range, scalars).text) != nil
+        while !wholeIsKnown, range.count > 1 {
+            let first = tokens[range.lowerBound].text
+            let nationalityBeforeTitle = gazetteer.place(demonym: first) != nil && isTitle(tokens[range.lowerBound + 1].text)
+            guard isTitle(first) || nationalityBeforeTitle else { break }
+            range = (range.lowerBound + 1)..<range.upperBound
+            strippedTitle = true
+        }
+        // Titles after a name belong to people ("NATO Secretary General" is NATO); an
+        // organisation's last word is part of its name ("Joint Chiefs of Staff").
+        while range.count > 1, (type != .organization && isTitle(tokens[range.upperBound - 1].text))
+                || EntityNoise.postNominals.contains(NameKey.plain(tokens[range.upperBound - 1].text)) {
+            range = range.lowerBound..<(range.upperBound - 1)
+        }
+        // Closing brackets and quotes that the tagger swept in.
+        while range.count > 1, !(tokens[range.upperBound - 1].text.unicodeScalars.first?.isLetterLike ?? false),
+              !(tokens[range.upperBound - 1].text.unicodeScalars.first?.isDigitASCII ?? false) { range = range.lowerBound..<(range.upperBound - 1) }
+        let head = text(tokens, range, scalars).text
+        if aliases.entry(for: head, kind: .organization) != nil {
+            type = .organization  // "NATO Headquarters", "NATO Secretary General" → NATO
+        } else if aliases.entry(for: head, kind: .person) != nil || (strippedTitle && type != .location && range.count >= 2
+                    && range.allSatisfy({ tokens[$0].text.first?.isUppercase == true })) {
+            type = .person
+        }
+        // "Dmytro Kuleba Washington": a place glued to the end of a person's name.
+        if type == .person, range.count >= 3, let place = gazetteer.place(named: tokens[range.upperBound - 1].text), place.kind != .city || place.population >= 500_000 {
+            range = range.lowerBound..<(range.upperBound - 1)
+        }
+        let mention = text(tokens, range, scalars)
+        let key = NameKey.plain(mention.text)
+        if range.count == 1, isTitle(mention.text) { return nil }  // a title left on its own
+        guard mention.text.unicodeScalars.contains(where: { $0.isLetterLike }), !EntityNoise.words.contains(key),
+              !EntityNoise.openers.contains(key),
+              mention.text.first?.isUppercase == true || mention.text.first == "@" else { return nil }
+        // A capitalised common word opening a sentence ("Still, …") is not a name.
+        if range.count == 1, range.lowerBound == sentenceStart, tagger.features.lowercaseWords.contains(key) { return nil }
+
+        switch type {
+        case .location:
+            if let place = gazetteer.place(named: mention.text) { return Candidate(kind: .place, tokens: range, mention: mention, place: place) }
+            if let seat = aliases.entry(for: mention.text, kind: .organization), seat.country != nil {
+                return Candidate(kind: .organization, tokens: range, mention: mention, country: seat.country)
+            }
+            return Candidate(kind: .place, tokens: range, mention: mention)
+        case .misc:
+            // Nationalities count for their country: "Russian forces" → Russia.
+            if let place = gazetteer.place(demonym: mention.text) { return Candidate(kind: .place, tokens: range, mention: mention, place: place) }
+            return nil
+        case .organization:
+            let entry = aliases.entry(for: mention.text, kind: .organization)
+            // "Russia" as an actor, "Crimea" or "Donbass" mistaken for an organisation.
+            if entry == nil, let place = gazetteer.place(named: mention.text), place.kind != .city || place.population >= 100_000 {
+                return Candidate(kind: .place, tokens: range, mention: mention, place: place)
+            }
+            if EntityNoise.genericOrganizations.contains(key) { return nil }
+            return Candidate(kind: .organization, tokens: range, mention: mention, country: entry?.country)
+        case .person:
+            if let first = tokens[range.lowerBound].text.first, tokens[range.lowerBound].text.count >= 2,
+               tokens[range.lowerBound].text.allSatisfy({ $0.isUppercase }), first.isLetter { return nil }
+            if let place = gazetteer.place(named: mention.text), place.kind != .city, range.count == 1 {
+                return Candidate(kind: .place, tokens: range, mention: mention, place: place)
+            }
+            return Candidate(kind: .person, tokens: range, mention: mention)
+        }
+    }
+
+    /// Countries, regions, subdivisions, big cities, demonyms and seats of power the tagger
+    /// missed: capitalised token sequences that the gazetteer or the alias table knows.
+    private func gazetteerMatches(_ tokens: [Token], in sentence: Range<Int>, _ scalars: [Unicode.Scalar], skipping covered: Set<Int>) -> [Candidate] {
+        var found: [Candidate] = []
+        var i = sentence.lowerBound
+        while i < sentence.upperBound {
+            guard !covered.contains(i), tokens[i].text.first?.isUppercase == true else { i += 1; continue }
+            var matched: Candidate? = nil
+            for length in stride(from: min(gazetteer.longestName, sentence.upperBound - i), through: 1, by: -1) {
+                let range = i..<(i + length)
+                if range.contains(where: covered.contains) { continue }
+                guard tokens[range.upperBound - 1].text.unicodeScalars.first?.isLetterLike == true else { continue }
+                let mention = text(tokens, range, scalars)
+                if let seat = aliases.entry(for: mention.text, kind: .organization), seat.country != nil {
+                    matched = Candidate(kind: .organization, tokens: range, mention: mention, country: seat.country)
+                } else if let place = gazetteer.place(named: mention.text), place.kind != .city || place.population >= 500_000 {
+                    matched = Candidate(kind: .place, tokens: range, mention: mention, place: place)
+                } else if length == 1, let place = gazetteer.place(demonym: mention.text) {
+                    matched = Candidate(kind: .place, tokens: range, mention: mention, place: place)
+                }
+                if matched != nil { break }
+            }
+            if let m = matched, !EntityNoise.words.contains(NameKey.plain(m.mention.text)) {
+                found.append(m)
+                i = m.tokens.upperBound
+            } else {
+                i += 1
+            }
+        }
+        return found
+    }
+
+    /// Groups candidates into entities: places by gazetteer id, organisations by alias or
+    /// name, people by full name with short forms joined to the full name they continue.
+    private func merge(_ candidates: [Candidate]) -> [Entity] {
+        var groups: [String: Entity] = [:]
+        var order: [String] = []
+        func add(_ key: String, _ make: () -> Entity, _ mention: Mention) {
+            if groups[key] == nil { groups[key] = make(); order.append(key) }
+            groups[key]!.mentions.append(mention)
+        }
+        // Full names of people, in order, to resolve short forms against.
+        let fullNames = candidates.filter { $0.kind == .person && NameKey.plain($0.mention.text).split(separator: " ").count >= 2 }
+        let surnames = Set(fullNames.compactMap { NameKey.plain($0.mention.text).split(separator: " ").last.map(String.init) })
+        var candidates = candidates
+        for i in candidates.indices where candidates[i].kind != .person && candidates[i].place?.kind ?? .city == .city
+            && aliases.entry(for: candidates[i].mention.text, kind: .organization) == nil
+            && (surnames.contains(NameKey.plain(candidates[i].mention.text)) || aliases.person(surname: candidates[i].mention.text) != nil) {
+            candidates[i].kind = .person  // "Biden administration", "Kuleba said" tagged as a place or organisation
+        }
+        for c in candidates.sorted(by: { $0.mention.start < $1.mention.start }) {
+            switch c.kind {
+            case .place:
+                let place = c.place
+                let name = place?.name ?? c.mention.text
+                let parents = place.map { gazetteer.chain($0).dropFirst().map(\.name) } ?? []
+                add("place:" + (place?.id ?? NameKey.plain(c.mention.text)),
+                    { Entity(name: name, kind: .place, aliases: [], mentions: [], placeID: place?.id, parents: parents, country: nil) }, c.mention)
+            case .organization:
+                let entry = aliases.entry(for: c.mention.text, kind: .organization)
+                let name = entry?.canonical ?? c.mention.text
+                add("org:" + NameKey.plain(name),
+                    { Entity(name: name, kind: .organization, aliases: [], mentions: [], placeID: nil, parents: [], country: entry?.country ?? c.country) }, c.mention)
+            case .person:
+                let full = resolvePerson(c, fullNames: fullNames)
+                let name = aliases.entry(for: full, kind: .person)?.canonical ?? full
+                add("person:" + NameKey.person(name),
+                    { Entity(name: name, kind: .person, aliases: [], mentions: [], placeID: nil, parents: [], country: nil) }, c.mention)
+            }
+        }
+        return order.map { key in
+            var entity = groups[key]!
+            var seen = Set([entity.name])
+            entity.aliases = entity.mentions.map(\.text).filter { seen.insert($0).inserted }
+            return entity
+        }
+    }
+
+    /// The full name a person mention stands for: itself when it has first and last name;
+    /// else the nearest full name before it (or, failing that, after it) with the same
+    /// surname. A handle "@SecBlinken" or "SecBlinken" is read as the surname it ends with.
+    private func resolvePerson(_ c: Candidate, fullNames: [Candidate]) -> String {
+        var surface = c.mention.text
+        if surface.hasPrefix("@") { surface.removeFirst() }
+        let words = NameKey.plain(surface).split(separator: " ")
+        if words.count >= 2 { return c.mention.text }
+        let key = NameKey.surname(String(words.first ?? ""))
+        func surnameMatches(_ full: Candidate) -> Bool {
+            let last = NameKey.surname(String(NameKey.plain(full.mention.text).split(separator: " ").last ?? ""))
+            return last == key || (key.hasSuffix(last) && key.count > last.count && key.count - last.count <= 4)
+        }
+        if let before = fullNames.last(where: { $0.mention.start < c.mention.start && surnameMatches($0) }) { return before.mention.text }
+        if let after = fullNames.first(where: { surnameMatches($0) }) { return after.mention.text }
+        return aliases.person(surname: key) ?? surface
+    }
+
+    /// Whether a token can stand inside a name: capitalised, a connector, or punctuation
+    /// that names use ("Jean-Pierre", "People's", "U.S.", "&").
+    private func isNameToken(_ token: String) -> Bool {
+        guard let first = token.first else { return false }
+        if first.isUppercase || first.isNumber { return true }
+        if EntityNoise.connectors.contains(token.lowercased()) { return true }
+        return ["'s", "’s", "&", "-"].contains(token)
+    }
+
+    /// "President", "Gen.", "Colonel-General", "Secretary".
+    private func isTitle(_ token: String) -> Bool {
+        let parts = NameKey.plain(token).split(separator: " ")
+        return !parts.isEmpty && parts.allSatisfy { EntityNoise.titles.contains(String($0)) }
+    }
+}

@@ -1,0 +1,54 @@
+import Foundation
+
+/// Normalised forms of names, so that spellings of one name compare equal: case, accents,
+/// curly apostrophes, full stops and a leading "the" do not matter; transliteration
+/// variants of Slavic names (Zelenskyy/Zelensky, Dmitri/Dmitry, Alexei/Alexey) are folded.
+public enum NameKey {
+    /// "The Kremlin" → "kremlin", "U.S." → "us", "Kyiv’s" → "kyiv's", "Donbás" → "donbas".
+    public static func plain(_ name: String) -> String {
+        var out = String.UnicodeScalarView()
+        var pendingSpace = false
+        for scalar in name.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil).unicodeScalars {
+            switch scalar {
+            case ".": continue
+            case "’", "‘", "`": out.append("'")
+            case "-", "–", "—", " ", "\u{00A0}", "\t", "\n":
+                pendingSpace = !out.isEmpty
+            default:
+                if pendingSpace { out.append(" "); pendingSpace = false }
+                out.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)
+            }
+        }
+        var key = String(out)
+        if key.hasPrefix("the ") { key.removeFirst(4) }
+        return key
+    }
+
+    /// First names written several ways in English transliteration.
+    private static let firstNames: [String: String] = [
+        "dmitri": "dmitry", "dmitriy": "dmitry", "sergei": "sergey", "sergej": "sergey", "alexei": "alexey",
+        "aleksei": "alexey", "aleksey": "alexey", "andrei": "andrey", "yuri": "yury", "yuriy": "yury", "iurii": "yury",
+        "nikolai": "nikolay", "valeriy": "valery", "valerii": "valery", "yevgeny": "evgeny", "yevgeniy": "evgeny",
+        "evgeniy": "evgeny", "mariya": "maria", "natalya": "natalia", "natalia": "natalia", "anatoliy": "anatoly",
+        "anatolii": "anatoly", "vitaliy": "vitaly", "vitalii": "vitaly", "georgiy": "georgy", "georgii": "georgy",
+        "arkadiy": "arkady", "mykhaylo": "mykhailo", "oleksiy": "oleksii", "oleksiy'": "oleksii",
+    ]
+
+    /// A person's name as a key: first-name variants and surname endings folded
+    /// (-skyy/-skiy/-ski → -sky, -iy/-ii → -y).
+    public static func person(_ name: String) -> String {
+        var words = plain(name).split(separator: " ").map(String.init)
+        guard !words.isEmpty else { return "" }
+        if words.count > 1, let folded = firstNames[words[0]] { words[0] = folded }
+        words[words.count - 1] = surname(words[words.count - 1])
+        return words.joined(separator: " ")
+    }
+
+    static func surname(_ word: String) -> String {
+        for (ending, replacement) in [("skyy", "sky"), ("skiy", "sky"), ("skii", "sky"), ("ski", "sky"), ("yy", "y"), ("iy", "y"), ("ii", "y")]
+            where word.hasSuffix(ending) && word.count > ending.count + 2 {
+            return String(word.dropLast(ending.count)) + replacement
+        }
+        return word
+    }
+}
