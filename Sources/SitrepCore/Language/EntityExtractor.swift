@@ -116,7 +116,9 @@ public struct EntityExtractor: Sendable {
 
         switch type {
         case .location:
-            if let place = gazetteer.place(named: mention.text) { return Candidate(kind: .place, tokens: range, mention: mention, place: place) }
+            if let place = resolvePlace(mention.text, followedBy: range.upperBound, in: tokens) {
+                return Candidate(kind: .place, tokens: range, mention: mention, place: place)
+            }
             if let seat = aliases.entry(for: mention.text, kind: .organization), seat.country != nil {
                 return Candidate(kind: .organization, tokens: range, mention: mention, country: seat.country)
             }
@@ -128,7 +130,8 @@ public struct EntityExtractor: Sendable {
         case .organization:
             let entry = aliases.entry(for: mention.text, kind: .organization)
             // "Russia" as an actor, "Crimea" or "Donbass" mistaken for an organisation.
-            if entry == nil, let place = gazetteer.place(named: mention.text), place.kind != .city || place.population >= 100_000 {
+            if entry == nil, let place = resolvePlace(mention.text, followedBy: range.upperBound, in: tokens),
+               place.kind != .city || place.population >= 100_000 {
                 return Candidate(kind: .place, tokens: range, mention: mention, place: place)
             }
             if EntityNoise.genericOrganizations.contains(key) { return nil }
@@ -136,7 +139,7 @@ public struct EntityExtractor: Sendable {
         case .person:
             if let first = tokens[range.lowerBound].text.first, tokens[range.lowerBound].text.count >= 2,
                tokens[range.lowerBound].text.allSatisfy({ $0.isUppercase }), first.isLetter { return nil }
-            if let place = gazetteer.place(named: mention.text), place.kind != .city, range.count == 1 {
+            if let place = resolvePlace(mention.text, followedBy: range.upperBound, in: tokens), place.kind != .city, range.count == 1 {
                 return Candidate(kind: .place, tokens: range, mention: mention, place: place)
             }
             return Candidate(kind: .person, tokens: range, mention: mention)
@@ -158,7 +161,8 @@ public struct EntityExtractor: Sendable {
                 let mention = text(tokens, range, scalars)
                 if let seat = aliases.entry(for: mention.text, kind: .organization), seat.country != nil {
                     matched = Candidate(kind: .organization, tokens: range, mention: mention, country: seat.country)
-                } else if let place = gazetteer.place(named: mention.text), place.kind != .city || place.population >= 500_000 {
+                } else if let place = resolvePlace(mention.text, followedBy: range.upperBound, in: tokens),
+                          place.kind != .city || place.population >= 500_000 {
                     matched = Candidate(kind: .place, tokens: range, mention: mention, place: place)
                 } else if length == 1, let place = gazetteer.place(demonym: mention.text) {
                     matched = Candidate(kind: .place, tokens: range, mention: mention, place: place)
@@ -252,5 +256,22 @@ public struct EntityExtractor: Sendable {
     private func isTitle(_ token: String) -> Bool {
         let parts = NameKey.plain(token).split(separator: " ")
         return !parts.isEmpty && parts.allSatisfy { EntityNoise.titles.contains(String($0)) }
+    }
+
+    /// The place a name means where it stands: the region when a word for a region follows it.
+    private func resolvePlace(_ name: String, followedBy next: Int, in tokens: [Token]) -> Place? {
+        regionPlace(name, followedBy: next, in: tokens) ?? gazetteer.place(named: name)
+    }
+
+    private static let regionWords: Set<String> = ["region", "regions", "oblast", "oblasts", "province", "provinces"]
+
+    /// "Donetsk region", "the Donetsk and Luhansk regions": a name followed by a word for a
+    /// region means the region, not the city of the same name.
+    private func regionPlace(_ name: String, followedBy next: Int, in tokens: [Token]) -> Place? {
+        func isRegionWord(_ k: Int) -> Bool { k < tokens.count && Self.regionWords.contains(tokens[k].text.lowercased()) }
+        let followed = isRegionWord(next)
+            || (next + 2 < tokens.count && tokens[next].text == "and" && tokens[next + 1].text.first?.isUppercase == true && isRegionWord(next + 2))
+        guard followed, let place = gazetteer.place(named: name + " region"), place.kind != .city else { return nil }
+        return place
     }
 }

@@ -65,6 +65,7 @@ public final class Gazetteer: Sendable {
 
     /// The place a name most likely means: its own name before an alternative spelling, a
     /// country before a region before a subdivision before a city, then the most populous.
+    /// A city five times larger than another city of the same name wins whatever the spelling.
     public func place(named name: String) -> Place? {
         let key = NameKey.plain(name)
         guard let candidates = byName[key] else { return nil }
@@ -72,6 +73,12 @@ public final class Gazetteer: Sendable {
             // "West" or "Central" as a subdivision or town name is almost never what news means.
             .filter { !(Gazetteer.genericWords.contains(key) && ($0.place.kind == .subdivision || $0.place.kind == .city)) }
             .min { a, b in
+                // Between cities, one five times larger wins even by another spelling: "Odessa" is
+                // Odesa (1 million people) before Odessa, Texas.
+                if a.place.kind == .city, b.place.kind == .city {
+                    if a.place.population >= 5 * max(b.place.population, 1) { return true }
+                    if b.place.population >= 5 * max(a.place.population, 1) { return false }
+                }
                 if a.primary != b.primary { return a.primary }
                 if a.place.kind.rank != b.place.kind.rank { return a.place.kind.rank < b.place.kind.rank }
                 if a.place.population != b.place.population { return a.place.population > b.place.population }
