@@ -23,24 +23,7 @@ struct Extract: ParsableCommand {
     }
 
     func run() throws {
-        let listing = InputFiles.expand(paths)
-        var problems = listing.problems
-        var articles: [Article] = []
-        let reader = ArticleReader()
-        for path in listing.files {
-            let outcome = reader.read(path: path)
-            if explain {
-                for (block, reason) in outcome.dropped {
-                    FileHandle.standardError.write(Data("sitrep: dropped \(reason.rawValue): \(TextSanitizer.visible(path)): \(TextSanitizer.visible(block.text))\n".utf8))
-                }
-            }
-            articles += outcome.articles
-            problems += outcome.issues
-        }
-        for problem in problems {
-            let label = problem.severity == .warning ? "warning" : "error"
-            FileHandle.standardError.write(Data("sitrep: \(label): \(problem)\n".utf8))
-        }
+        let (articles, _) = try ArticleInput.readAll(paths, explain: explain)
         if json {
             let extractor: EntityExtractor
             do {
@@ -52,10 +35,6 @@ struct Extract: ParsableCommand {
             print(document.serialized(pretty: true))
         } else {
             for article in articles { print(Self.summary(of: article)) }
-        }
-        if articles.isEmpty {
-            let count = listing.files.count
-            throw CleanExit.message("no article could be read from \(count) file\(count == 1 ? "" : "s")", code: 1)
         }
     }
 

@@ -47,6 +47,40 @@ def latin(name):
     return True
 
 
+def fold(name):
+    return "".join(c for c in unicodedata.normalize("NFKD", name.lower()) if not unicodedata.combining(c))
+
+
+def merge_city_states(places):
+    """A subdivision that is a city (Kyiv, Sevastopol, Moscow) and the GeoNames city of the same
+    name are one place in the news: keep the city, give it the subdivision's names and parent."""
+    cities = {}
+    for pid, p in places.items():
+        if p["kind"] == "city" and p["population"] >= 100000:
+            country = p["parent"].split("-")[0]
+            for name in [p["name"]] + p["aliases"]:
+                key = (country, fold(name))
+                if key not in cities or places[cities[key]]["population"] < p["population"]:
+                    cities[key] = pid
+    for sid in [pid for pid, p in places.items() if p["kind"] == "subdivision"]:
+        sub = places[sid]
+        if not re.search(r"city|municipality", sub.get("iso_type", ""), re.IGNORECASE):
+            continue
+        country = sid.split("-")[0]
+        cid = next((cities[(country, fold(n))] for n in [sub["name"]] + sub["aliases"] if (country, fold(n)) in cities), None)
+        if cid is None:
+            continue
+        city = places[cid]
+        city["aliases"] += [sub["name"]] + sub["aliases"]
+        city["demonyms"] += sub["demonyms"]
+        if city["parent"] in (sid, country):
+            city["parent"] = sub["parent"]
+        for p in places.values():
+            if p["parent"] == sid:
+                p["parent"] = cid
+        del places[sid]
+
+
 def main():
     try:
         countries = json.load(open(os.path.join(ISO, "iso_3166-1.json"), encoding="utf-8"))["3166-1"]
@@ -75,6 +109,7 @@ def main():
         country = code.split("-")[0]
         parent = s.get("parent")
         add(code, "subdivision", s["name"], f"{country}-{parent}" if parent else country)
+        places[code]["iso_type"] = s.get("type", "")
         short = SUBDIVISION_WORDS.sub("", s["name"]).strip()
         if short and short != s["name"]:
             places[code]["aliases"].append(short)
@@ -125,6 +160,8 @@ def main():
             place["parent"] = parent
         place["aliases"] += split(aliases)
         place["demonyms"] += split(demonyms)
+
+    merge_city_states(places)
 
     for pid, place in places.items():
         if place["parent"] and place["parent"] not in places:

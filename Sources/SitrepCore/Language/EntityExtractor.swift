@@ -139,7 +139,9 @@ public struct EntityExtractor: Sendable {
         case .person:
             if let first = tokens[range.lowerBound].text.first, tokens[range.lowerBound].text.count >= 2,
                tokens[range.lowerBound].text.allSatisfy({ $0.isUppercase }), first.isLetter { return nil }
-            if let place = resolvePlace(mention.text, followedBy: range.upperBound, in: tokens), place.kind != .city, range.count == 1 {
+            // A lone word that is a country, region or big city is the place, not a surname.
+            if range.count == 1, let place = resolvePlace(mention.text, followedBy: range.upperBound, in: tokens),
+               place.kind != .city || place.population >= 100_000 {
                 return Candidate(kind: .place, tokens: range, mention: mention, place: place)
             }
             return Candidate(kind: .person, tokens: range, mention: mention)

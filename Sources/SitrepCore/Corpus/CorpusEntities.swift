@@ -1,0 +1,74 @@
+/// Entities across many articles: one per real-world referent, with how many articles and
+/// mentions name it.
+///
+/// Places merge by gazetteer id; organisations by their curated or normalised name; people by
+/// their full name with transliteration variants folded. A bare surname that no article could
+/// resolve stays apart from full names: two people may share it.
+public struct CorpusEntities: Sendable {
+    public struct Entry: Sendable, Equatable {
+        public var name: String
+        public var kind: EntityKind
+        public var aliases: [String]
+        public var articles: Int
+        public var mentions: Int
+        /// For places: the name of the containing place.
+        public var parent: String?
+    }
+
+    private struct Tally {
+        var kind: EntityKind
+        var names: [String: Int] = [:]
+        var aliases = Set<String>()
+        var articles = 0
+        var mentions = 0
+        var parent: String?
+        var fixedName: String?
+    }
+
+    private var tallies: [String: Tally] = [:]
+    private let aliasTable: AliasTable
+
+    public init(aliases: AliasTable = .shipped) {
+        aliasTable = aliases
+    }
+
+    static func key(_ entity: Entity) -> String {
+        switch entity.kind {
+        case .place: return "place:" + (entity.placeID ?? NameKey.plain(entity.name))
+        case .organization: return "org:" + NameKey.plain(entity.name)
+        case .person: return "person:" + NameKey.person(entity.name)
+        }
+    }
+
+    /// Adds the entities of one article.
+    public mutating func add(_ entities: [Entity]) {
+        for entity in entities {
+            let key = Self.key(entity)
+            var tally = tallies[key] ?? Tally(kind: entity.kind)
+            tally.names[entity.name, default: 0] += 1
+            tally.aliases.formUnion(entity.aliases)
+            tally.articles += 1
+            tally.mentions += entity.mentions.count
+            tally.parent = tally.parent ?? entity.parents.first
+            // Gazetteer and curated names are canonical whatever the articles wrote.
+            if entity.placeID != nil || aliasTable.entry(for: entity.name, kind: entity.kind) != nil { tally.fixedName = entity.name }
+            tallies[key] = tally
+        }
+    }
+
+    /// Every entity, most widely reported first; the canonical name is the curated or
+    /// gazetteer name, else the form most articles use (alphabetical on ties), so it does not
+    /// depend on the order articles were read.
+    public var entries: [Entry] {
+        tallies.values.map { tally in
+            let name = tally.fixedName ?? tally.names.max { a, b in a.value != b.value ? a.value < b.value : a.key > b.key }!.key
+            let aliases = tally.aliases.union(tally.names.keys).subtracting([name]).sorted()
+            return Entry(name: name, kind: tally.kind, aliases: aliases, articles: tally.articles, mentions: tally.mentions,
+                         parent: tally.kind == .place ? tally.parent : nil)
+        }.sorted { a, b in
+            if a.articles != b.articles { return a.articles > b.articles }
+            if a.mentions != b.mentions { return a.mentions > b.mentions }
+            return (a.name, a.kind.rawValue) < (b.name, b.kind.rawValue)
+        }
+    }
+}

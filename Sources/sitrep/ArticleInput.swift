@@ -1,0 +1,33 @@
+import ArgumentParser
+import Foundation
+import SitrepCore
+
+/// Reads every article under the paths a command was given, reporting problems on stderr
+/// one line each, and fails with a message when nothing at all could be read.
+enum ArticleInput {
+    static func readAll(_ paths: [String], explain: Bool = false) throws -> (articles: [Article], files: Int) {
+        let listing = InputFiles.expand(paths)
+        var problems = listing.problems
+        var articles: [Article] = []
+        let reader = ArticleReader()
+        for path in listing.files {
+            let outcome = reader.read(path: path)
+            if explain {
+                for (block, reason) in outcome.dropped {
+                    FileHandle.standardError.write(Data("sitrep: dropped \(reason.rawValue): \(TextSanitizer.visible(path)): \(TextSanitizer.visible(block.text))\n".utf8))
+                }
+            }
+            articles += outcome.articles
+            problems += outcome.issues
+        }
+        for problem in problems {
+            let label = problem.severity == .warning ? "warning" : "error"
+            FileHandle.standardError.write(Data("sitrep: \(label): \(problem)\n".utf8))
+        }
+        if articles.isEmpty {
+            let count = listing.files.count
+            throw CleanExit.message("no article could be read from \(count) file\(count == 1 ? "" : "s")", code: 1)
+        }
+        return (articles, listing.files.count)
+    }
+}
