@@ -155,6 +155,8 @@ public struct EntityExtractor: Sendable {
         var i = sentence.lowerBound
         while i < sentence.upperBound {
             guard !covered.contains(i), tokens[i].text.first?.isUppercase == true else { i += 1; continue }
+            let firstKey = NameKey.plain(tokens[i].text)
+            guard gazetteer.firstWords.contains(firstKey) || aliases.firstWords.contains(firstKey) else { i += 1; continue }
             var matched: Candidate? = nil
             for length in stride(from: min(gazetteer.longestName, sentence.upperBound - i), through: 1, by: -1) {
                 let range = i..<(i + length)

@@ -42,12 +42,16 @@ public struct EntityTagger: Sendable {
         var tags: [Int] = []
         tags.reserveCapacity(words.count)
         var scores = [Float](repeating: 0, count: TagSet.count)
+        var feats: [UInt64] = []
+        feats.reserveCapacity(48)
         for i in 0..<words.count {
             for k in 0..<scores.count { scores[k] = 0 }
             let previous = i > 0 ? tags[i - 1] : -1
             let beforePrevious = i > 1 ? tags[i - 2] : -1
-            for f in features.staticFeatures(sentence, i) { add(f, to: &scores) }
-            for f in features.dynamicFeatures(sentence, i, previous: previous, beforePrevious: beforePrevious) { add(f, to: &scores) }
+            feats.removeAll(keepingCapacity: true)
+            features.staticFeatures(sentence, i, into: &feats)
+            features.dynamicFeatures(sentence, i, previous: previous, beforePrevious: beforePrevious, into: &feats)
+            for f in feats { add(f, to: &scores) }
             tags.append(best(scores, after: i > 0 ? previous : nil, last: i == words.count - 1))
         }
         return tags
@@ -78,7 +82,7 @@ public struct EntityTagger: Sendable {
     // MARK: - Model file
 
     private static let magic: [UInt8] = Array("SRTG".utf8)
-    private static let version: UInt32 = 1
+    private static let version: UInt32 = 2
 
     /// Binary, little-endian: magic, version, lowercase lexicon, weight scale, then per
     /// feature its hash and (class, Int16 weight) pairs.

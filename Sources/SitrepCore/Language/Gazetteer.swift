@@ -28,6 +28,8 @@ public final class Gazetteer: Sendable {
     private let byDemonym: [String: String]
     /// The longest name in tokens, to bound look-ups in text.
     public let longestName: Int
+    /// First words of every name and demonym: a word not in here starts no place name.
+    public let firstWords: Set<String>
 
     public static let shipped: Gazetteer = {
         guard let url = Bundle.module.url(forResource: "places", withExtension: "tsv"),
@@ -40,6 +42,7 @@ public final class Gazetteer: Sendable {
         var byName: [String: [(id: String, primary: Bool)]] = [:]
         var byDemonym: [String: String] = [:]
         var longest = 1
+        var firstWords = Set<String>()
         for line in tsv.split(separator: "\n") {
             let f = line.split(separator: "\t", omittingEmptySubsequences: false)
             guard f.count >= 7, let kind = PlaceKind(rawValue: String(f[1])) else { continue }
@@ -51,16 +54,23 @@ public final class Gazetteer: Sendable {
                 let key = NameKey.plain(String(name))
                 guard !key.isEmpty else { return }
                 byName[key, default: []].append((id, primary))
-                longest = max(longest, key.split(separator: " ").count)
+                let words = key.split(separator: " ")
+                longest = max(longest, words.count)
+                firstWords.insert(String(words[0]))
             }
             index(f[2], primary: true)
             for alias in f[5].split(separator: "|") { index(alias, primary: false) }
-            for demonym in f[6].split(separator: "|") { byDemonym[NameKey.plain(String(demonym))] = id }
+            for demonym in f[6].split(separator: "|") {
+                let key = NameKey.plain(String(demonym))
+                byDemonym[key] = id
+                firstWords.insert(String(key.split(separator: " ").first ?? ""))
+            }
         }
         self.places = places
         self.byName = byName
         self.byDemonym = byDemonym
         self.longestName = longest
+        self.firstWords = firstWords
     }
 
     /// The place a name most likely means: its own name before an alternative spelling, a

@@ -8,7 +8,9 @@ public enum NameKey {
     public static func plain(_ name: String) -> String {
         var out = String.UnicodeScalarView()
         var pendingSpace = false
-        for scalar in name.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil).unicodeScalars {
+        // Folding accents needs Foundation; plain ASCII (most names) does not.
+        let folded = name.utf8.allSatisfy { $0 < 0x80 } ? name : name.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil)
+        for scalar in folded.unicodeScalars {
             switch scalar {
             case ".": continue
             case "’", "‘", "`": out.append("'")
@@ -16,7 +18,11 @@ public enum NameKey {
                 pendingSpace = !out.isEmpty
             default:
                 if pendingSpace { out.append(" "); pendingSpace = false }
-                out.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)
+                if scalar.value < 0x80 {
+                    out.append(("A"..."Z").contains(scalar) ? Unicode.Scalar(scalar.value + 32)! : scalar)
+                } else {
+                    out.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)
+                }
             }
         }
         var key = String(out)

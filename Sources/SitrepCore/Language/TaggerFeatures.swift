@@ -11,100 +11,132 @@ struct TaggerFeatures {
         let words: [String]
         let lower: [String]
         let shapes: [String]
+        /// Lower-case words as scalars, for prefixes and suffixes without string copies.
+        let lowerScalars: [[Unicode.Scalar]]
         let allCaps: Bool
 
         init(_ words: [String]) {
             self.words = words.map(TaggerFeatures.normalize)
-            lower = self.words.map { $0.lowercased() }
+            lowerScalars = self.words.map { word in
+                word.unicodeScalars.map { s in
+                    s.value < 0x80 ? (("A"..."Z").contains(s) ? Unicode.Scalar(s.value + 32)! : s)
+                                   : (s.properties.lowercaseMapping.unicodeScalars.first ?? s)
+                }
+            }
+            lower = lowerScalars.map { String(String.UnicodeScalarView($0)) }
             shapes = self.words.map(TaggerFeatures.shape)
-            let letters = self.words.joined().filter(\.isLetter)
-            allCaps = letters.count >= 6 && letters.allSatisfy { $0.isUppercase }
+            var letters = 0
+            var upper = true
+            for word in self.words {
+                for scalar in word.unicodeScalars where scalar.isLetterLike {
+                    letters += 1
+                    if scalar.value < 0x80 ? ("a"..."z").contains(scalar) : scalar.properties.isLowercase { upper = false }
+                }
+            }
+            allCaps = letters >= 6 && upper
         }
     }
 
     /// Curly quotes and apostrophes as straight ones, every digit as 0: "Kyiv’s" and
     /// "Kyiv's" are one word to the tagger, and so are all four-digit years.
     static func normalize(_ word: String) -> String {
-        var out = ""
-        for ch in word {
-            switch ch {
+        if word.utf8.allSatisfy({ $0 < 0x80 && ($0 < 0x30 || $0 > 0x39) }) { return word }
+        var out = String.UnicodeScalarView()
+        for scalar in word.unicodeScalars {
+            switch scalar {
             case "’", "‘", "`": out.append("'")
             case "“", "”": out.append("\"")
             case "–", "—": out.append("-")
-            default: out.append(ch.isNumber ? "0" : ch)
+            default:
+                let isDigit = scalar.value < 0x80 ? scalar.isDigitASCII : scalar.properties.numericType == .decimal
+                out.append(isDigit ? "0" : scalar)
             }
         }
-        return out
+        return String(out)
     }
 
     /// "Blinken" → "Xx", "U.S." → "X.X.", "1,000" → "0,0", "NATO-Ukraine" → "X-Xx".
     static func shape(_ word: String) -> String {
-        var out = ""
-        var last: Character = " "
-        for ch in word {
-            let c: Character = ch.isUppercase ? "X" : ch.isLowercase ? "x" : ch.isNumber ? "0" : ch
+        var out = String.UnicodeScalarView()
+        var last: Unicode.Scalar = " "
+        for scalar in word.unicodeScalars {
+            let c: Unicode.Scalar
+            if scalar.value < 0x80 {
+                c = ("A"..."Z").contains(scalar) ? "X" : ("a"..."z").contains(scalar) ? "x" : scalar.isDigitASCII ? "0" : scalar
+            } else {
+                c = scalar.properties.isUppercase ? "X" : scalar.properties.isLowercase ? "x" : scalar
+            }
             if c != last { out.append(c) }
             last = c
         }
-        return out
+        return String(out)
     }
 
-    private static func hash(_ template: UInt64, _ parts: String...) -> UInt64 {
-        var h: UInt64 = 0xcbf29ce484222325 ^ (template &* 0x100000001b3)
-        for part in parts {
-            for byte in part.utf8 { h = (h ^ UInt64(byte)) &* 0x100000001b3 }
-            h = (h ^ 0xFF) &* 0x100000001b3
-        }
-        return h
+    // MARK: Hashing (FNV-1a, streamed: no allocation per feature)
+
+    private static let prime: UInt64 = 0x100000001b3
+
+    @inline(__always) private static func start(_ template: UInt64) -> UInt64 { 0xcbf29ce484222325 ^ (template &* prime) }
+
+    @inline(__always) private static func mix(_ h: UInt64, _ part: String) -> UInt64 {
+        var h = h
+        for byte in part.utf8 { h = (h ^ UInt64(byte)) &* prime }
+        return (h ^ 0xFF) &* prime
     }
 
-    private static func tagHash(_ template: UInt64, _ tag: Int, _ part: String = "") -> UInt64 {
-        hash(template, String(tag), part)
+    @inline(__always) private static func mix(_ h: UInt64, _ scalars: ArraySlice<Unicode.Scalar>) -> UInt64 {
+        var h = h
+        for scalar in scalars { h = (h ^ UInt64(scalar.value)) &* prime }
+        return (h ^ 0xFF) &* prime
+    }
+
+    @inline(__always) private static func mix(_ h: UInt64, _ value: Int) -> UInt64 {
+        ((h ^ UInt64(bitPattern: Int64(value))) &* prime ^ 0xFF) &* prime
     }
 
     /// Features that do not depend on the tags chosen so far.
-    func staticFeatures(_ s: Sentence, _ i: Int) -> [UInt64] {
+    func staticFeatures(_ s: Sentence, _ i: Int, into f: inout [UInt64]) {
         let w = s.words[i], lw = s.lower[i], sh = s.shapes[i]
         func word(_ k: Int) -> String { k < 0 ? "<s>" : k >= s.words.count ? "</s>" : s.lower[k] }
         func shapeAt(_ k: Int) -> String { k < 0 ? "<s>" : k >= s.words.count ? "</s>" : s.shapes[k] }
-        var f: [UInt64] = []
-        f.reserveCapacity(40)
-        let H = TaggerFeatures.hash
-        f.append(H(0, ""))
-        f.append(H(1, lw))
-        f.append(H(2, w))
-        f.append(H(3, sh))
-        let chars = Array(lw)
+        typealias T = TaggerFeatures
+        f.append(T.start(0))
+        f.append(T.mix(T.start(1), lw))
+        f.append(T.mix(T.start(2), w))
+        f.append(T.mix(T.start(3), sh))
+        let chars = s.lowerScalars[i]
         for n in 1...4 where chars.count >= n {
-            f.append(H(4 + UInt64(n), String(chars.prefix(n))))
-            f.append(H(9 + UInt64(n), String(chars.suffix(n))))
+            f.append(T.mix(T.start(4 + UInt64(n)), chars.prefix(n)))
+            f.append(T.mix(T.start(9 + UInt64(n)), chars.suffix(n)))
         }
-        f.append(H(20, word(i - 1)))
-        f.append(H(21, word(i + 1)))
-        f.append(H(22, word(i - 2)))
-        f.append(H(23, word(i + 2)))
-        f.append(H(24, shapeAt(i - 1)))
-        f.append(H(25, shapeAt(i + 1)))
-        f.append(H(26, word(i - 1), lw))
-        f.append(H(27, lw, word(i + 1)))
-        f.append(H(28, shapeAt(i - 1), sh, shapeAt(i + 1)))
-        f.append(H(29, s.words[max(0, i - 1)].first?.isUppercase == true && i > 0 ? "capPrev" : "-", w.first?.isUppercase == true ? "cap" : "-"))
-        if let first = w.first, first.isUppercase {
+        f.append(T.mix(T.start(20), word(i - 1)))
+        f.append(T.mix(T.start(21), word(i + 1)))
+        f.append(T.mix(T.start(22), word(i - 2)))
+        f.append(T.mix(T.start(23), word(i + 2)))
+        f.append(T.mix(T.start(24), shapeAt(i - 1)))
+        f.append(T.mix(T.start(25), shapeAt(i + 1)))
+        f.append(T.mix(T.mix(T.start(26), word(i - 1)), lw))
+        f.append(T.mix(T.mix(T.start(27), lw), word(i + 1)))
+        f.append(T.mix(T.mix(T.mix(T.start(28), shapeAt(i - 1)), sh), shapeAt(i + 1)))
+        let capitalised = w.unicodeScalars.first.map { $0.value < 0x80 ? ("A"..."Z").contains($0) : $0.properties.isUppercase } ?? false
+        let previousCapitalised = i > 0 && (s.words[i - 1].unicodeScalars.first.map { $0.value < 0x80 ? ("A"..."Z").contains($0) : $0.properties.isUppercase } ?? false)
+        f.append(T.mix(T.mix(T.start(29), previousCapitalised ? 1 : 0), capitalised ? 1 : 0))
+        if capitalised {
             let common = lowercaseWords.contains(lw)
-            f.append(H(30, i == 0 ? "first" : "inner", s.allCaps ? "allcaps" : "mixed", common ? "common" : "rare"))
-            f.append(H(31, common ? "common" : "rare"))
-            if i > 0 { f.append(H(32, word(i - 1), "cap")) }
+            f.append(T.mix(T.mix(T.mix(T.start(30), i == 0 ? 1 : 0), s.allCaps ? 1 : 0), common ? 1 : 0))
+            f.append(T.mix(T.start(31), common ? 1 : 0))
+            if i > 0 { f.append(T.mix(T.start(32), word(i - 1))) }
         }
-        if s.allCaps { f.append(H(33, lw)) }
-        f.append(H(34, String(min(w.count, 8))))
-        return f
+        if s.allCaps { f.append(T.mix(T.start(33), lw)) }
+        f.append(T.mix(T.start(34), min(chars.count, 8)))
     }
 
     /// Features of the tags chosen for the two tokens to the left.
-    func dynamicFeatures(_ s: Sentence, _ i: Int, previous: Int, beforePrevious: Int) -> [UInt64] {
-        [TaggerFeatures.tagHash(40, previous),
-         TaggerFeatures.hash(41, String(previous), String(beforePrevious)),
-         TaggerFeatures.tagHash(42, previous, s.lower[i]),
-         TaggerFeatures.tagHash(43, previous, s.shapes[i])]
+    func dynamicFeatures(_ s: Sentence, _ i: Int, previous: Int, beforePrevious: Int, into f: inout [UInt64]) {
+        typealias T = TaggerFeatures
+        f.append(T.mix(T.start(40), previous))
+        f.append(T.mix(T.mix(T.start(41), previous), beforePrevious))
+        f.append(T.mix(T.mix(T.start(42), previous), s.lower[i]))
+        f.append(T.mix(T.mix(T.start(43), previous), s.shapes[i]))
     }
 }

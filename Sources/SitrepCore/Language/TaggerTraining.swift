@@ -65,7 +65,9 @@ public struct TaggerTraining {
                 clock += 1
                 let previous = i > 0 ? predicted[i - 1] : -1
                 let beforePrevious = i > 1 ? predicted[i - 2] : -1
-                let feats = features.staticFeatures(s, i) + features.dynamicFeatures(s, i, previous: previous, beforePrevious: beforePrevious)
+                var feats: [UInt64] = []
+                features.staticFeatures(s, i, into: &feats)
+                features.dynamicFeatures(s, i, previous: previous, beforePrevious: beforePrevious, into: &feats)
                 for k in 0..<C { scores[k] = 0 }
                 for f in feats {
                     guard let r = index[f] else { continue }
