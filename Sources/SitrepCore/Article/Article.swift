@@ -46,10 +46,12 @@ public struct Article: Sendable, Equatable {
     public var language: String?
     /// The cleaned story text: paragraphs separated by blank lines, debris removed.
     public var body: String
+    /// The explicit dates in the body, years resolved against the publication date.
+    public var dates: [DateMention]
 
     public init(path: String, part: ArticlePart? = nil, title: String, source: String?,
                 published: PublishedDate, publishedFrom: PublishedSource,
-                url: String? = nil, language: String? = nil, body: String) {
+                url: String? = nil, language: String? = nil, body: String, dates: [DateMention] = []) {
         self.path = path
         self.part = part
         self.title = title
@@ -59,6 +61,7 @@ public struct Article: Sendable, Equatable {
         self.url = url
         self.language = language
         self.body = body
+        self.dates = dates
     }
 }
 

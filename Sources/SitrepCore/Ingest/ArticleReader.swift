@@ -120,13 +120,16 @@ public struct ArticleReader: Sendable {
                                                 reason: "published date '\(TextSanitizer.visible(raw))' is not a date; inferred instead", severity: .warning))
             }
         }
+        let written = ExplicitDates.scan(body)
         if publishedFrom != .frontMatter, let day = PublicationInference.day(dateline: dateline, timestampLines: cleaned.timestampLines,
-                                                                              body: body, notAfter: fileDay) {
+                                                                              written: written, notAfter: fileDay) {
             published = .day(day)
             publishedFrom = .text
         }
+        let dates = ExplicitDates.resolve(written, reference: published.day)
         outcome.articles.append(Article(path: path, part: part, title: finalTitle, source: source, published: published,
-                                        publishedFrom: publishedFrom, url: declared.url, language: declared.language, body: body))
+                                        publishedFrom: publishedFrom, url: declared.url, language: declared.language, body: body,
+                                        dates: dates))
     }
 
     /// "Blinken pledges support | World news | The Guardian" → "Blinken pledges support".
@@ -144,10 +147,11 @@ public struct ArticleReader: Sendable {
 /// The publication day from the text: a dateline, a "Published:" line, or the latest date
 /// the story mentions (a story cannot be older than the events it reports).
 enum PublicationInference {
-    static func day(dateline: MetadataInference.Dateline?, timestampLines: [String], body: String, notAfter limit: CalendarDay) -> CalendarDay? {
+    static func day(dateline: MetadataInference.Dateline?, timestampLines: [String], written: [ExplicitDates.Written],
+                    notAfter limit: CalendarDay) -> CalendarDay? {
         // A date with no year takes the year of the nearest date in the text that states one,
         // else the latest year that keeps it on or before the file's own date.
-        let mentioned = ExplicitDates.find(in: body, reference: limit, yearChoice: .onOrBefore)
+        let mentioned = ExplicitDates.resolve(written, reference: limit, yearChoice: .onOrBefore)
         if let dateText = dateline?.dateText {
             let reference = mentioned.filter { $0.yearGiven && $0.day <= limit }.map(\.day).max() ?? limit
             if let day = ExplicitDates.find(in: dateText, reference: reference, yearChoice: .onOrBefore).first?.day, day <= limit {

@@ -256,9 +256,11 @@ enum DebrisRules {
     static func strippingTrailingCredit(_ text: String) -> String? {
         // Every credit pattern is anchored at the end and shorter than this: search the tail only,
         // and only when it names a kind of credit or ends in a domain name.
-        let tailStart = text.index(text.endIndex, offsetBy: -min(text.count, 140))
+        let utf8 = text.utf8
+        let tailStart = utf8.count <= 280 ? text.startIndex
+            : text.unicodeScalars.index(text.endIndex, offsetBy: -140, limitedBy: text.startIndex) ?? text.startIndex
         let tail = String(text[tailStart...])
-        let lastWord = tail.split(separator: " ").last ?? ""
+        let lastWord = tail.lastIndex(of: " ").map { tail[tail.index(after: $0)...] } ?? tail[...]
         let endsInDomain = lastWord.dropLast().contains(".") && !lastWord.hasSuffix(".")
         guard endsInDomain || PhraseSet.words(tail).contains(where: { creditWords.contains($0) || $0.hasPrefix("photo") }) else { return nil }
         for pattern in trailingCredits {

@@ -12,8 +12,11 @@ public struct EntityTagger: Sendable {
     let weights: [Float]
     let features: TaggerFeatures
 
+    let table: FeatureTable
+
     init(rows: [UInt64: (start: Int32, count: UInt8)], classes: [UInt8], weights: [Float], lowercaseWords: Set<String>) {
         self.rows = rows
+        self.table = FeatureTable(rows)
         self.classes = classes
         self.weights = weights
         self.features = TaggerFeatures(lowercaseWords: lowercaseWords)
@@ -59,9 +62,8 @@ public struct EntityTagger: Sendable {
 
     @inline(__always)
     private func add(_ feature: UInt64, to scores: inout [Float]) {
-        guard let row = rows[feature] else { return }
-        let start = Int(row.start)
-        for k in start..<start + Int(row.count) { scores[Int(classes[k])] += weights[k] }
+        guard let row = table.row(feature) else { return }
+        for k in row.start..<row.start + row.count { scores[Int(classes[k])] += weights[k] }
     }
 
     /// The best tag that may follow `previous`; at the end of a sentence an open entity must close.

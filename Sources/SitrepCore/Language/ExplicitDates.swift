@@ -24,15 +24,28 @@ public enum ExplicitDates {
         case onOrBefore
     }
 
-    private struct Raw { var month: Int; var day: Int; var year: Int?; var start: Int; var end: Int }
+    /// A date as written, before a missing year is filled in.
+    public struct Written: Sendable, Equatable {
+        var text: String
+        var month: Int
+        var day: Int
+        var year: Int?
+        var start: Int
+        var end: Int
+    }
 
     /// Every explicit date in `text`. A date without a year takes the year of the nearest
     /// date in the text that gives one; failing that, a year chosen against `reference`
     /// (for news, the publication day).
     public static func find(in text: String, reference: CalendarDay, yearChoice: YearChoice = .nearest) -> [DateMention] {
+        resolve(scan(text), reference: reference, yearChoice: yearChoice)
+    }
+
+    /// The dates written in `text`, years not yet inferred: the costly part, done once.
+    public static func scan(_ text: String) -> [Written] {
         let scalars = Array(text.unicodeScalars)
         let tokens = Tokenizer.tokens(text)
-        var raws: [Raw] = []
+        var raws: [Written] = []
         var i = 0
         func number(_ k: Int, digits: ClosedRange<Int>) -> Int? {
             guard k < tokens.count, tokens[k].text.utf8.first.map({ $0 >= 0x30 && $0 <= 0x39 }) == true else { return nil }
@@ -57,7 +70,7 @@ public enum ExplicitDates {
             let t = tokens[i].text
             // 2021-04-13
             if t.count == 10, t.utf8.filter({ $0 == UInt8(ascii: "-") }).count == 2, let day = DateField.isoDay(t) {
-                raws.append(Raw(month: day.month, day: day.day, year: day.year, start: tokens[i].start, end: tokens[i].end))
+                raws.append(Written(text: t, month: day.month, day: day.day, year: day.year, start: tokens[i].start, end: tokens[i].end))
                 i += 1
                 continue
             }
@@ -75,12 +88,18 @@ public enum ExplicitDates {
             if let (m, d, k) = matched {
                 let year = year(after: k + 1)
                 let last = year?.1 ?? k
-                raws.append(Raw(month: m, day: d, year: year?.0, start: tokens[i].start, end: tokens[last].end))
+                let start = tokens[i].start, end = tokens[last].end
+                raws.append(Written(text: String(String.UnicodeScalarView(scalars[start..<end])), month: m, day: d, year: year?.0, start: start, end: end))
                 i = last + 1
                 continue
             }
             i += 1
         }
+        return raws
+    }
+
+    /// Fills in missing years and resolves each written date to a day.
+    public static func resolve(_ raws: [Written], reference: CalendarDay, yearChoice: YearChoice = .nearest) -> [DateMention] {
         var mentions: [DateMention] = []
         for (index, raw) in raws.enumerated() {
             var year = raw.year
@@ -103,8 +122,7 @@ public enum ExplicitDates {
                 }
             }
             guard let day = resolved else { continue }
-            let text = String(String.UnicodeScalarView(scalars[raw.start..<raw.end]))
-            mentions.append(DateMention(text: text, day: day, yearGiven: raw.year != nil, start: raw.start, end: raw.end))
+            mentions.append(DateMention(text: raw.text, day: day, yearGiven: raw.year != nil, start: raw.start, end: raw.end))
         }
         return mentions
     }

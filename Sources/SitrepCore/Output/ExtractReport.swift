@@ -7,7 +7,7 @@ public enum ExtractReport {
         case .item(let n): pairs.append(("item", .int(n)))
         case nil: break
         }
-        let dates = ExplicitDates.find(in: article.body, reference: article.published.day).map { mention -> JSONValue in
+        let dates = article.dates.map { mention -> JSONValue in
             .object([("text", .string(mention.text)), ("date", .string(mention.day.isoString)),
                      ("start", .int(mention.start)), ("end", .int(mention.end))])
         }
