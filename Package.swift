@@ -23,6 +23,8 @@ let package = Package(
         .target(name: "SitrepTerminal", dependencies: ["SitrepUI", "CNcursesw"]),
         // Trains the entity tagger on CoNLL-2003 and writes the model SitrepCore ships.
         .executableTarget(name: "sitrep-train-tagger", dependencies: ["SitrepCore"]),
+        // Measures extract throughput stage by stage (release build; not a test).
+        .executableTarget(name: "sitrep-extract-benchmark", dependencies: ["SitrepCore"]),
         .executableTarget(
             name: "sitrep",
             dependencies: [

@@ -41,17 +41,17 @@ enum BlockText {
     /// Collapses every run of whitespace (including no-break and other Unicode spaces) to one
     /// space and trims the ends.
     static func normalizeSpaces(_ text: some StringProtocol) -> String {
-        var out = String.UnicodeScalarView()
+        var out = ByteText(capacity: text.utf8.count)
         var pendingSpace = false
         for scalar in text.unicodeScalars {
             if scalar.isSpaceLike {
                 pendingSpace = !out.isEmpty
             } else {
-                if pendingSpace { out.append(" "); pendingSpace = false }
+                if pendingSpace { out.append(UInt8(ascii: " ")); pendingSpace = false }
                 out.append(scalar)
             }
         }
-        return String(out)
+        return out.string
     }
 
     private static let urlPattern = try! NSRegularExpression(

@@ -93,21 +93,21 @@ public enum Cleaner {
     /// Two paragraphs repeat each other when they are the same words with the same letters,
     /// whatever their quotes, dashes, spacing or case.
     static func repetitionKey(_ text: String) -> String {
-        var key = String.UnicodeScalarView()
+        var key = ByteText(capacity: text.utf8.count)
         var pendingSpace = false
         for scalar in text.unicodeScalars {
             if scalar.isLetterLike || scalar.isDigitASCII {
-                if pendingSpace { key.append(" "); pendingSpace = false }
+                if pendingSpace { key.append(UInt8(ascii: " ")); pendingSpace = false }
                 if scalar.value < 0x80 {
-                    key.append(("A"..."Z").contains(scalar) ? Unicode.Scalar(scalar.value + 32)! : scalar)
+                    key.append(ByteText.lower(UInt8(scalar.value)))
                 } else {
-                    key.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)
+                    for lower in scalar.properties.lowercaseMapping.unicodeScalars { key.append(lower) }
                 }
             } else if scalar.isSpaceLike && !key.isEmpty {
                 pendingSpace = true
             }
         }
-        return String(key)
+        return key.string
     }
 }
 

@@ -218,7 +218,7 @@ enum DebrisRules {
     /// Apostrophes inside words ("Russia’s", "don't") are not quotation marks.
     static func outsideQuotes(_ text: String) -> String {
         let scalars = Array(text.unicodeScalars)
-        var out = String.UnicodeScalarView()
+        var out = ByteText(capacity: text.utf8.count)
         var inDouble = false
         var inSingle = false
         for (i, ch) in scalars.enumerated() {
@@ -235,7 +235,7 @@ enum DebrisRules {
             }
             if !inDouble && !inSingle { out.append(ch) }
         }
-        return String(out)
+        return out.string
     }
 
     static func endsSentence(_ text: String) -> Bool {

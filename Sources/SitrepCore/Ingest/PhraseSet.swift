@@ -45,21 +45,21 @@ struct PhraseSet: Sendable {
     /// Lower-case words: runs of letters, digits, hyphens and apostrophes; "©" is a word.
     static func words(_ text: String) -> [String] {
         var words: [String] = []
-        var current = String.UnicodeScalarView()
+        var current = ByteText(capacity: 16)
         for scalar in text.unicodeScalars {
             let isWordPart = scalar.isLetterLike || scalar.isDigitASCII || scalar == "-" || scalar == "'" || scalar == "’"
             if isWordPart {
                 if scalar.value < 0x80 {
-                    current.append(("A"..."Z").contains(scalar) ? Unicode.Scalar(scalar.value + 32)! : scalar)
+                    current.append(ByteText.lower(UInt8(scalar.value)))
                 } else {
-                    current.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)
+                    for lower in scalar.properties.lowercaseMapping.unicodeScalars { current.append(lower) }
                 }
             } else {
-                if !current.isEmpty { words.append(String(current)); current = String.UnicodeScalarView() }
+                if !current.isEmpty { words.append(current.string); current.bytes.removeAll(keepingCapacity: true) }
                 if scalar == "©" { words.append("©") }
             }
         }
-        if !current.isEmpty { words.append(String(current)) }
+        if !current.isEmpty { words.append(current.string) }
         return words
     }
 

@@ -11,8 +11,8 @@ public struct AliasTable: Sendable {
     }
 
     private var byKey: [String: Entry] = [:]
-    /// First words of every organisation name: where a look-up in text can start.
-    public private(set) var firstWords = Set<String>()
+    /// Every leading part of every organisation name key: where a look-up in text can go on.
+    public private(set) var namePrefixes = Set<String>()
     /// Surname key → the one curated person with that surname (none when two share it).
     private var bySurname: [String: String?] = [:]
 
@@ -32,7 +32,10 @@ public struct AliasTable: Sendable {
             let entry = Entry(kind: kind, canonical: fields[1], country: country)
             for name in [fields[1]] + (fields[2] == "-" ? [] : fields[2].split(separator: "|").map(String.init)) {
                 byKey[AliasTable.key(name, kind)] = entry
-                if kind == .organization { firstWords.insert(String(NameKey.plain(name).split(separator: " ").first ?? "")) }
+                if kind == .organization {
+                    let words = NameKey.plain(name).split(separator: " ")
+                    for n in 0..<words.count { namePrefixes.insert(words[0...n].joined(separator: " ")) }
+                }
             }
             if kind == .person, let last = NameKey.person(fields[1]).split(separator: " ").last {
                 let surname = String(last)

@@ -149,29 +149,40 @@ public struct EntityExtractor: Sendable {
     }
 
     /// Countries, regions, subdivisions, big cities, demonyms and seats of power the tagger
-    /// missed: capitalised token sequences that the gazetteer or the alias table knows.
+    /// missed: capitalised token sequences that the gazetteer or the alias table knows. Keys
+    /// are built word by word and the search stops as soon as no known name starts so.
     private func gazetteerMatches(_ tokens: [Token], in sentence: Range<Int>, _ scalars: [Unicode.Scalar], skipping covered: Set<Int>) -> [Candidate] {
         var found: [Candidate] = []
+        var keys: [String?] = Array(repeating: nil, count: sentence.count)
+        func key(_ k: Int) -> String {
+            if let known = keys[k - sentence.lowerBound] { return known }
+            let made = NameKey.plain(tokens[k].text)
+            keys[k - sentence.lowerBound] = made
+            return made
+        }
         var i = sentence.lowerBound
         while i < sentence.upperBound {
             guard !covered.contains(i), tokens[i].text.first?.isUppercase == true else { i += 1; continue }
-            let firstKey = NameKey.plain(tokens[i].text)
-            guard gazetteer.firstWords.contains(firstKey) || aliases.firstWords.contains(firstKey) else { i += 1; continue }
             var matched: Candidate? = nil
-            for length in stride(from: min(gazetteer.longestName, sentence.upperBound - i), through: 1, by: -1) {
-                let range = i..<(i + length)
-                if range.contains(where: covered.contains) { continue }
-                guard tokens[range.upperBound - 1].text.unicodeScalars.first?.isLetterLike == true else { continue }
+            var phrase = ""
+            var end = i
+            while end < sentence.upperBound, !covered.contains(end) {
+                let word = key(end)
+                // "People" + "'s" join without a space, as in the name key of "People's".
+                phrase += phrase.isEmpty || word.hasPrefix("'") || word.isEmpty ? word : " " + word
+                end += 1
+                guard gazetteer.namePrefixes.contains(phrase) || aliases.namePrefixes.contains(phrase) else { break }
+                guard tokens[end - 1].text.unicodeScalars.first?.isLetterLike == true else { continue }
+                let range = i..<end
                 let mention = text(tokens, range, scalars)
                 if let seat = aliases.entry(for: mention.text, kind: .organization), seat.country != nil {
                     matched = Candidate(kind: .organization, tokens: range, mention: mention, country: seat.country)
                 } else if let place = resolvePlace(mention.text, followedBy: range.upperBound, in: tokens),
                           place.kind != .city || place.population >= 500_000 {
                     matched = Candidate(kind: .place, tokens: range, mention: mention, place: place)
-                } else if length == 1, let place = gazetteer.place(demonym: mention.text) {
+                } else if range.count == 1, let place = gazetteer.place(demonym: mention.text) {
                     matched = Candidate(kind: .place, tokens: range, mention: mention, place: place)
                 }
-                if matched != nil { break }
             }
             if let m = matched, !EntityNoise.words.contains(NameKey.plain(m.mention.text)) {
                 found.append(m)

@@ -43,6 +43,23 @@ public enum ExplicitDates {
 
     /// The dates written in `text`, years not yet inferred: the costly part, done once.
     public static func scan(_ text: String) -> [Written] {
+        // Every date form has a digit: only paragraphs with one are worth tokenising.
+        var result: [Written] = []
+        var offset = 0
+        for paragraph in text.split(separator: "\n\n", omittingEmptySubsequences: false) {
+            if paragraph.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) {
+                for var date in scanParagraph(String(paragraph)) {
+                    date.start += offset
+                    date.end += offset
+                    result.append(date)
+                }
+            }
+            offset += paragraph.unicodeScalars.count + 2
+        }
+        return result
+    }
+
+    private static func scanParagraph(_ text: String) -> [Written] {
         let scalars = Array(text.unicodeScalars)
         let tokens = Tokenizer.tokens(text)
         var raws: [Written] = []

@@ -26,10 +26,9 @@ public final class Gazetteer: Sendable {
     private let byName: [String: [(id: String, primary: Bool)]]
     /// Demonym key ("russian") → place id.
     private let byDemonym: [String: String]
-    /// The longest name in tokens, to bound look-ups in text.
-    public let longestName: Int
-    /// First words of every name and demonym: a word not in here starts no place name.
-    public let firstWords: Set<String>
+    /// Every leading part of every name and demonym key ("new", "new york", "new york city"):
+    /// a look-up in text stops as soon as the words so far start no name.
+    public let namePrefixes: Set<String>
 
     public static let shipped: Gazetteer = {
         guard let url = Bundle.module.url(forResource: "places", withExtension: "tsv"),
@@ -41,8 +40,7 @@ public final class Gazetteer: Sendable {
         var places: [String: Place] = [:]
         var byName: [String: [(id: String, primary: Bool)]] = [:]
         var byDemonym: [String: String] = [:]
-        var longest = 1
-        var firstWords = Set<String>()
+        var namePrefixes = Set<String>()
         for line in tsv.split(separator: "\n") {
             let f = line.split(separator: "\t", omittingEmptySubsequences: false)
             guard f.count >= 7, let kind = PlaceKind(rawValue: String(f[1])) else { continue }
@@ -55,22 +53,20 @@ public final class Gazetteer: Sendable {
                 guard !key.isEmpty else { return }
                 byName[key, default: []].append((id, primary))
                 let words = key.split(separator: " ")
-                longest = max(longest, words.count)
-                firstWords.insert(String(words[0]))
+                for n in 1...words.count { namePrefixes.insert(words[0..<n].joined(separator: " ")) }
             }
             index(f[2], primary: true)
             for alias in f[5].split(separator: "|") { index(alias, primary: false) }
             for demonym in f[6].split(separator: "|") {
                 let key = NameKey.plain(String(demonym))
                 byDemonym[key] = id
-                firstWords.insert(String(key.split(separator: " ").first ?? ""))
+                namePrefixes.insert(key)
             }
         }
         self.places = places
         self.byName = byName
         self.byDemonym = byDemonym
-        self.longestName = longest
-        self.firstWords = firstWords
+        self.namePrefixes = namePrefixes
     }
 
     /// The place a name most likely means: its own name before an alternative spelling, a

@@ -6,26 +6,26 @@ import Foundation
 public enum NameKey {
     /// "The Kremlin" → "kremlin", "U.S." → "us", "Kyiv’s" → "kyiv's", "Donbás" → "donbas".
     public static func plain(_ name: String) -> String {
-        var out = String.UnicodeScalarView()
+        var out = ByteText(capacity: name.utf8.count)
         var pendingSpace = false
         // Folding accents needs Foundation; plain ASCII (most names) does not.
-        let folded = name.utf8.allSatisfy { $0 < 0x80 } ? name : name.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil)
+        let folded = name.isASCII ? name : name.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil)
         for scalar in folded.unicodeScalars {
             switch scalar {
             case ".": continue
-            case "’", "‘", "`": out.append("'")
+            case "’", "‘", "`": out.append(UInt8(ascii: "'"))
             case "-", "–", "—", " ", "\u{00A0}", "\t", "\n":
                 pendingSpace = !out.isEmpty
             default:
-                if pendingSpace { out.append(" "); pendingSpace = false }
+                if pendingSpace { out.append(UInt8(ascii: " ")); pendingSpace = false }
                 if scalar.value < 0x80 {
-                    out.append(("A"..."Z").contains(scalar) ? Unicode.Scalar(scalar.value + 32)! : scalar)
+                    out.append(ByteText.lower(UInt8(scalar.value)))
                 } else {
-                    out.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)
+                    for lower in scalar.properties.lowercaseMapping.unicodeScalars { out.append(lower) }
                 }
             }
         }
-        var key = String(out)
+        var key = out.string
         if key.hasPrefix("the ") { key.removeFirst(4) }
         return key
     }

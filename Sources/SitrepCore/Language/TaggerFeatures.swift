@@ -11,19 +11,11 @@ struct TaggerFeatures {
         let words: [String]
         let lower: [String]
         let shapes: [String]
-        /// Lower-case words as scalars, for prefixes and suffixes without string copies.
-        let lowerScalars: [[Unicode.Scalar]]
         let allCaps: Bool
 
         init(_ words: [String]) {
             self.words = words.map(TaggerFeatures.normalize)
-            lowerScalars = self.words.map { word in
-                word.unicodeScalars.map { s in
-                    s.value < 0x80 ? (("A"..."Z").contains(s) ? Unicode.Scalar(s.value + 32)! : s)
-                                   : (s.properties.lowercaseMapping.unicodeScalars.first ?? s)
-                }
-            }
-            lower = lowerScalars.map { String(String.UnicodeScalarView($0)) }
+            lower = self.words.map(TaggerFeatures.lowercased)
             shapes = self.words.map(TaggerFeatures.shape)
             var letters = 0
             var upper = true
@@ -35,6 +27,17 @@ struct TaggerFeatures {
             }
             allCaps = letters >= 6 && upper
         }
+    }
+
+    /// Lower case, one scalar for one scalar (so prefixes and suffixes line up with the word).
+    static func lowercased(_ word: String) -> String {
+        var out = ByteText(capacity: word.utf8.count)
+        if word.isASCII {
+            for byte in word.utf8 { out.append(ByteText.lower(byte)) }
+        } else {
+            for s in word.unicodeScalars { out.append(s.properties.lowercaseMapping.unicodeScalars.first ?? s) }
+        }
+        return out.string
     }
 
     /// Curly quotes and apostrophes as straight ones, every digit as 0: "Kyiv’s" and
@@ -57,7 +60,7 @@ struct TaggerFeatures {
 
     /// "Blinken" → "Xx", "U.S." → "X.X.", "1,000" → "0,0", "NATO-Ukraine" → "X-Xx".
     static func shape(_ word: String) -> String {
-        var out = String.UnicodeScalarView()
+        var out = ByteText(capacity: 8)
         var last: Unicode.Scalar = " "
         for scalar in word.unicodeScalars {
             let c: Unicode.Scalar
@@ -69,7 +72,7 @@ struct TaggerFeatures {
             if c != last { out.append(c) }
             last = c
         }
-        return String(out)
+        return out.string
     }
 
     // MARK: Hashing (FNV-1a, streamed: no allocation per feature)
@@ -84,7 +87,7 @@ struct TaggerFeatures {
         return (h ^ 0xFF) &* prime
     }
 
-    @inline(__always) private static func mix(_ h: UInt64, _ scalars: ArraySlice<Unicode.Scalar>) -> UInt64 {
+    @inline(__always) private static func mix<S: Sequence<Unicode.Scalar>>(_ h: UInt64, scalars: S) -> UInt64 {
         var h = h
         for scalar in scalars { h = (h ^ UInt64(scalar.value)) &* prime }
         return (h ^ 0xFF) &* prime
@@ -104,10 +107,11 @@ struct TaggerFeatures {
         f.append(T.mix(T.start(1), lw))
         f.append(T.mix(T.start(2), w))
         f.append(T.mix(T.start(3), sh))
-        let chars = s.lowerScalars[i]
-        for n in 1...4 where chars.count >= n {
-            f.append(T.mix(T.start(4 + UInt64(n)), chars.prefix(n)))
-            f.append(T.mix(T.start(9 + UInt64(n)), chars.suffix(n)))
+        let chars = lw.unicodeScalars
+        let length = lw.isASCII ? lw.utf8.count : chars.count
+        for n in 1...4 where length >= n {
+            f.append(T.mix(T.start(4 + UInt64(n)), scalars: chars.prefix(n)))
+            f.append(T.mix(T.start(9 + UInt64(n)), scalars: chars.suffix(n)))
         }
         f.append(T.mix(T.start(20), word(i - 1)))
         f.append(T.mix(T.start(21), word(i + 1)))
@@ -128,7 +132,7 @@ struct TaggerFeatures {
             if i > 0 { f.append(T.mix(T.start(32), word(i - 1))) }
         }
         if s.allCaps { f.append(T.mix(T.start(33), lw)) }
-        f.append(T.mix(T.start(34), min(chars.count, 8)))
+        f.append(T.mix(T.start(34), min(length, 8)))
     }
 
     /// Features of the tags chosen for the two tokens to the left.

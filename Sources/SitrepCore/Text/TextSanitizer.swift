@@ -4,6 +4,17 @@ public enum TextSanitizer {
     /// characters except newline and tab; carriage returns become newlines.
     /// An article must not be able to move the cursor, clear the screen or set a window title.
     public static func stripControls(_ text: String) -> String {
+        // Most text has nothing to strip: check the bytes first (C1 controls are C2 80–9F in UTF-8).
+        var clean = true
+        var previous: UInt8 = 0
+        for byte in text.utf8 {
+            if (byte < 0x20 && byte != 0x0A && byte != 0x09) || byte == 0x7F || (previous == 0xC2 && byte >= 0x80 && byte <= 0x9F) {
+                clean = false
+                break
+            }
+            previous = byte
+        }
+        if clean { return text }
         var scalars = String.UnicodeScalarView()
         var iterator = text.unicodeScalars.makeIterator()
         var pending: Unicode.Scalar? = nil

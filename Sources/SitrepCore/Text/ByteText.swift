@@ -1,0 +1,29 @@
+/// Building text byte by byte: appending Unicode scalars to a String one at a time is
+/// expensive in Swift, appending to a byte buffer and decoding once is not.
+struct ByteText {
+    var bytes: [UInt8] = []
+
+    init(capacity: Int = 0) { bytes.reserveCapacity(capacity) }
+
+    @inline(__always) mutating func append(_ byte: UInt8) { bytes.append(byte) }
+
+    @inline(__always) mutating func append(_ scalar: Unicode.Scalar) {
+        if scalar.value < 0x80 { bytes.append(UInt8(scalar.value)); return }
+        UTF8.encode(scalar) { bytes.append($0) }
+    }
+
+    mutating func append(contentsOf text: String) { bytes.append(contentsOf: text.utf8) }
+
+    var isEmpty: Bool { bytes.isEmpty }
+    var last: UInt8? { bytes.last }
+
+    var string: String { String(decoding: bytes, as: UTF8.self) }
+
+    /// ASCII lower case of a byte.
+    @inline(__always) static func lower(_ byte: UInt8) -> UInt8 { byte >= 0x41 && byte <= 0x5A ? byte + 32 : byte }
+}
+
+extension String {
+    /// True when every byte is ASCII: the fast paths apply.
+    @inline(__always) var isASCII: Bool { utf8.allSatisfy { $0 < 0x80 } }
+}

@@ -1,0 +1,69 @@
+import Foundation
+import SitrepCore
+
+// Measures `extract` throughput on one core, stage by stage, in one process:
+//
+//   swift run -c release sitrep-extract-benchmark [ARTICLES] [SOURCE_FOLDER]
+//
+// Writes ARTICLES files (default 2,000) into a temporary folder, each the text of one of the
+// articles in SOURCE_FOLDER (default sample-data/) without front matter, so that titles,
+// sources and dates are inferred as for raw scraped files. Reports the model's load time and
+// articles per second for reading + cleaning, for entity extraction, and for both.
+
+func say(_ text: String) { print(text) }
+
+let arguments = Array(CommandLine.arguments.dropFirst())
+let count = arguments.first.flatMap(Int.init) ?? 2_000
+let source = arguments.dropFirst().first ?? "sample-data"
+
+let texts: [String] = InputFiles.expand([source]).files.compactMap { path in
+    guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { return nil }
+    return FrontMatter.split(text).body
+}
+guard !texts.isEmpty else {
+    FileHandle.standardError.write(Data("sitrep-extract-benchmark: no articles in \(source)\n".utf8))
+    exit(1)
+}
+let folder = NSTemporaryDirectory() + "sitrep-extract-benchmark-\(getpid())"
+try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+defer { try? FileManager.default.removeItem(atPath: folder) }
+var bytes = 0
+for i in 0..<count {
+    let text = texts[i % texts.count]
+    bytes += text.utf8.count
+    try text.write(toFile: String(format: "%@/%06d.txt", folder, i), atomically: false, encoding: .utf8)
+}
+
+func seconds(_ work: () throws -> Void) rethrows -> Double {
+    let start = DispatchTime.now().uptimeNanoseconds
+    try work()
+    return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+}
+
+var tagger: EntityTagger!
+let loadSeconds = try seconds {
+    tagger = try EntityTagger.shipped()
+    _ = Gazetteer.shipped.places.count
+    _ = AliasTable.shipped.person(surname: "")
+}
+let extractor = EntityExtractor(tagger: tagger)
+let files = InputFiles.expand([folder]).files
+let reader = ArticleReader()
+var articles: [Article] = []
+let readSeconds = seconds {
+    for path in files { articles += reader.read(path: path).articles }
+}
+var mentions = 0
+let entitySeconds = seconds {
+    for article in articles { mentions += extractor.entities(in: article.body).reduce(0) { $0 + $1.mentions.count } }
+}
+
+let memory = (try? String(contentsOfFile: "/proc/meminfo", encoding: .utf8))?
+    .split(separator: "\n").first { $0.hasPrefix("MemTotal") }.map { String($0.split(separator: " ")[1]) }
+    .flatMap(Double.init).map { String(format: "%.0f GB", $0 / 1_048_576) } ?? "?"
+say("machine: \(ProcessInfo.processInfo.activeProcessorCount) cores, \(memory); one core used")
+say(String(format: "corpus: %d articles, %.1f KB on average", articles.count, Double(bytes) / Double(count) / 1024))
+say(String(format: "model, gazetteer and aliases loaded in %.2f s", loadSeconds))
+say(String(format: "read + clean:     %7.0f articles/s", Double(articles.count) / readSeconds))
+say(String(format: "entities:         %7.0f articles/s  (%d mentions)", Double(articles.count) / entitySeconds, mentions))
+say(String(format: "extract (both):   %7.0f articles/s", Double(articles.count) / (readSeconds + entitySeconds)))
