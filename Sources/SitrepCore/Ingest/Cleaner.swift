@@ -85,8 +85,10 @@ public enum Cleaner {
         if DebrisRules.isStandaloneCredit(block) { return .photoCredit }
         if DebrisRules.isByline(block) { return .byline }
         if DebrisRules.isInterface(block) { return .interface }
-        let (script, letters) = DebrisRules.script(of: block.text)
-        if block.wordCount <= 5, letters >= 3, script != documentScript { return .foreignLabel }
+        if block.wordCount <= 5 {
+            let (script, letters) = DebrisRules.script(of: block.text)
+            if letters >= 3, script != documentScript { return .foreignLabel }
+        }
         return nil
     }
 

@@ -98,8 +98,18 @@ enum DebrisRules {
 
     // MARK: Tests
 
+    /// Lower case without surrounding punctuation, spaces or symbols: "Continue »" → "continue".
     static func folded(_ text: String) -> String {
-        text.lowercased().trimmingCharacters(in: CharacterSet.punctuationCharacters.union(.whitespaces).union(.symbols))
+        let scalars = text.unicodeScalars
+        guard let first = scalars.firstIndex(where: { $0.isLetterLike || $0.isDigitASCII || ($0.value >= 0x80 && $0.properties.numericType != nil) }),
+              let last = scalars.lastIndex(where: { $0.isLetterLike || $0.isDigitASCII || ($0.value >= 0x80 && $0.properties.numericType != nil) }) else { return "" }
+        var out = ByteText(capacity: text.utf8.count)
+        for scalar in scalars[first...last] {
+            if scalar.value < 0x80 { out.append(ByteText.lower(UInt8(scalar.value))) } else {
+                for lower in scalar.properties.lowercaseMapping.unicodeScalars { out.append(lower) }
+            }
+        }
+        return out.string
     }
 
     static func matches(_ regex: NSRegularExpression, _ text: String) -> Bool {
@@ -129,7 +139,7 @@ enum DebrisRules {
     }
 
     static func isRelatedLine(_ block: Block) -> Bool {
-        block.wordCount <= 25 && matches(relatedPrefix, block.text)
+        block.wordCount <= 25 && block.text.prefix(40).contains(where: { ":|›»".contains($0) }) && matches(relatedPrefix, block.text)
     }
 
     /// A line that looks like one entry of a list of links: a list item, or a short line
@@ -141,14 +151,16 @@ enum DebrisRules {
     }
 
     static func isComments(_ block: Block) -> Bool {
-        guard block.wordCount <= 25, matches(commentWords, block.text) else { return false }
+        guard block.wordCount <= 25, block.text.containsASCII(anyOf: ["comment", "repl", "conversation", "discussion", "thread"]),
+              matches(commentWords, block.text) else { return false }
         if block.wordCount <= 3 { return true }
         return startsWithInterfaceVerb(block.text) || addressesReader(block.text) > 0
     }
 
     static func isSocial(_ block: Block) -> Bool {
         guard block.wordCount <= 8 else { return false }
-        let hasHandle = matches(handle, block.text) || matches(socialURL, block.text)
+        let hasHandle = block.text.contains("@") && matches(handle, block.text)
+            || block.text.containsASCII(anyOf: [".com", ".me"]) && matches(socialURL, block.text)
         if hasHandle && block.wordCount <= 3 { return true }
         let mentionsNetwork = matches(socialNetworks, block.text)
         if (hasHandle || mentionsNetwork) && startsWithInterfaceVerb(block.text) { return true }
@@ -156,12 +168,20 @@ enum DebrisRules {
     }
 
     static func isStandaloneCredit(_ block: Block) -> Bool {
-        block.wordCount <= 14 && matches(standaloneCredit, block.text)
+        block.wordCount <= 14
+            && block.text.containsASCII(anyOf: ["photo", "image", "picture", "video", "illustration", "graphic", "credit", "source",
+                                                "ap", "afp", "reuters", "epa", "getty", "tass", "ria", "sputnik", "shutterstock", "alamy"])
+            && matches(standaloneCredit, block.text)
     }
 
+    private static let bylineOpeners: Set<String> = ["by", "from", "published", "updated", "last", "posted", "first", "date",
+                                                     "reporting", "additional", "writing", "editing", "compiled", "translated"]
+
     static func isByline(_ block: Block) -> Bool {
-        if block.wordCount <= 30 && matches(contributorLine, block.text) { return true }
-        guard block.wordCount <= 20 else { return false }
+        guard block.wordCount <= 30 else { return false }
+        let opensLikeOne = words(block.text).first.map { bylineOpeners.contains(folded(String($0))) } ?? false
+        if (opensLikeOne || block.text.containsASCII(anyOf: ["contribut"])) && matches(contributorLine, block.text) { return true }
+        guard opensLikeOne, block.wordCount <= 20 else { return false }
         if matches(timestampLine, block.text) && containsDigit(block.text) { return true }
         return block.wordCount <= 12 && !endsSentence(block.text) && matches(byline, block.text)
     }

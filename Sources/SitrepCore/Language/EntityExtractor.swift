@@ -76,9 +76,10 @@ public struct EntityExtractor: Sendable {
         // A nationality goes only when a title follows it ("Ukrainian President …"); in "Russian
         // Federation" or "European Union" it is part of the name.
         var strippedTitle = false
-        let wholeIsKnown = aliases.entry(for: text(tokens, range, scalars).text, kind: .organization) != nil
-            || gazetteer.place(named: text(tokens, range, scalars).text) != nil
-        while !wholeIsKnown, range.count > 1 {
+        let opensWithTitle = range.count > 1 && (isTitle(tokens[range.lowerBound].text) || gazetteer.place(demonym: tokens[range.lowerBound].text) != nil)
+        let wholeIsKnown = opensWithTitle && (aliases.entry(for: text(tokens, range, scalars).text, kind: .organization) != nil
+            || gazetteer.place(named: text(tokens, range, scalars).text) != nil)
+        while opensWithTitle, !wholeIsKnown, range.count > 1 {
             let first = tokens[range.lowerBound].text
             let nationalityBeforeTitle = gazetteer.place(demonym: first) != nil && isTitle(tokens[range.lowerBound + 1].text)
             guard isTitle(first) || nationalityBeforeTitle else { break }

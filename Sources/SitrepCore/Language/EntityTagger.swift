@@ -67,11 +67,20 @@ public struct EntityTagger: Sendable {
     }
 
     /// The best tag that may follow `previous`; at the end of a sentence an open entity must close.
+    /// Which tag may follow which: row 0 is the sentence start, row p + 1 follows tag p.
+    private static let transitions: [[Bool]] = (-1..<TagSet.count).map { previous in
+        (0..<TagSet.count).map { TagSet.allowed($0, after: previous < 0 ? nil : previous) }
+    }
+    /// Tags that leave an entity open, not allowed on a sentence's last token.
+    private static let opening: [Bool] = (0..<TagSet.count).map { tag in
+        TagSet.decode(tag).map { $0.0 == .begin || $0.0 == .inside } ?? false
+    }
+
     static func bestAllowed(_ scores: [Float], after previous: Int?, last: Bool) -> Int {
         var bestTag = 0
         var bestScore = -Float.infinity
-        for tag in 0..<scores.count where TagSet.allowed(tag, after: previous) {
-            if last, let (position, _) = TagSet.decode(tag), position == .begin || position == .inside { continue }
+        let allowed = transitions[(previous ?? -1) + 1]
+        for tag in 0..<scores.count where allowed[tag] && !(last && opening[tag]) {
             if scores[tag] > bestScore { bestScore = scores[tag]; bestTag = tag }
         }
         return bestTag
