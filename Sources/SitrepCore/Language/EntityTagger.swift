@@ -41,7 +41,7 @@ public struct EntityTagger: Sendable {
     }
 
     func tagSequence(_ words: [String]) -> [Int] {
-        let sentence = TaggerFeatures.Sentence(words)
+        let sentence = TaggerFeatures.sentence(words)
         var tags: [Int] = []
         tags.reserveCapacity(words.count)
         var scores = [Float](repeating: 0, count: TagSet.count)
@@ -93,7 +93,7 @@ public struct EntityTagger: Sendable {
     // MARK: - Model file
 
     private static let magic: [UInt8] = Array("SRTG".utf8)
-    private static let version: UInt32 = 2
+    private static let version: UInt32 = 3
 
     /// Binary, little-endian: magic, version, lowercase lexicon, weight scale, then per
     /// feature its hash and (class, Int16 weight) pairs.

@@ -3,144 +3,185 @@
 /// and capitalisation in context — whether a capitalised word opens the sentence, whether the
 /// whole sentence is in capitals (headlines), and whether the word is usually written in
 /// lower case (so "Still" or "Footage" opening a sentence is not a name).
-struct TaggerFeatures {
+///
+/// Each word is read once: one pass over its scalars yields the hashes of its normalised form,
+/// its lower case, its shape and its affixes; every feature is an integer mix of those.
+struct TaggerFeatures: Sendable {
     /// Lower-cased words that are mostly written in lower case in running text.
     let lowercaseWords: Set<String>
+    private let lowercaseHashes: Set<UInt64>
+
+    init(lowercaseWords: Set<String>) {
+        self.lowercaseWords = lowercaseWords
+        lowercaseHashes = Set(lowercaseWords.map { word in
+            var h = TaggerFeatures.seed
+            for s in word.unicodeScalars { h = TaggerFeatures.step(h, s.value) }
+            return h
+        })
+    }
+
+    /// What the features need of one word, computed in one pass.
+    struct Word {
+        var exact: UInt64 = TaggerFeatures.seed
+        var lower: UInt64 = TaggerFeatures.seed
+        var shape: UInt64 = TaggerFeatures.seed
+        var prefixes: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+        var suffixes: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+        var length = 0
+        var capitalised = false
+        var letters = 0
+        var lowercaseLetters = 0
+    }
 
     struct Sentence {
-        let words: [String]
-        let lower: [String]
-        let shapes: [String]
+        let words: [Word]
         let allCaps: Bool
+    }
 
-        init(_ words: [String]) {
-            self.words = words.map(TaggerFeatures.normalize)
-            lower = self.words.map(TaggerFeatures.lowercased)
-            shapes = self.words.map(TaggerFeatures.shape)
-            var letters = 0
-            var upper = true
-            for word in self.words {
-                for scalar in word.unicodeScalars where scalar.isLetterLike {
-                    letters += 1
-                    if scalar.value < 0x80 ? ("a"..."z").contains(scalar) : scalar.properties.isLowercase { upper = false }
-                }
-            }
-            allCaps = letters >= 6 && upper
+    static let seed: UInt64 = 0xcbf29ce484222325
+    @inline(__always) static func step(_ h: UInt64, _ v: UInt32) -> UInt64 { (h ^ UInt64(v)) &* 0x100000001b3 }
+
+    /// Digits read as 0, curly quotes and dashes as their ASCII forms: "Kyiv’s" is "Kyiv's"
+    /// and every four-digit year is one word to the tagger.
+    @inline(__always) static func normalized(_ s: Unicode.Scalar) -> UInt32 {
+        if s.value < 0x80 { return s.isDigitASCII ? 0x30 : s.value }
+        switch s {
+        case "’", "‘", "`": return 0x27
+        case "“", "”": return 0x22
+        case "–", "—": return 0x2D
+        default: return s.properties.numericType == .decimal ? 0x30 : s.value
         }
     }
 
-    /// Lower case, one scalar for one scalar (so prefixes and suffixes line up with the word).
-    static func lowercased(_ word: String) -> String {
-        var out = ByteText(capacity: word.utf8.count)
-        if word.isASCII {
-            for byte in word.utf8 { out.append(ByteText.lower(byte)) }
-        } else {
-            for s in word.unicodeScalars { out.append(s.properties.lowercaseMapping.unicodeScalars.first ?? s) }
-        }
-        return out.string
-    }
-
-    /// Curly quotes and apostrophes as straight ones, every digit as 0: "Kyiv’s" and
-    /// "Kyiv's" are one word to the tagger, and so are all four-digit years.
-    static func normalize(_ word: String) -> String {
-        if word.utf8.allSatisfy({ $0 < 0x80 && ($0 < 0x30 || $0 > 0x39) }) { return word }
-        var out = String.UnicodeScalarView()
-        for scalar in word.unicodeScalars {
-            switch scalar {
-            case "’", "‘", "`": out.append("'")
-            case "“", "”": out.append("\"")
-            case "–", "—": out.append("-")
-            default:
-                let isDigit = scalar.value < 0x80 ? scalar.isDigitASCII : scalar.properties.numericType == .decimal
-                out.append(isDigit ? "0" : scalar)
-            }
-        }
-        return String(out)
-    }
-
-    /// "Blinken" → "Xx", "U.S." → "X.X.", "1,000" → "0,0", "NATO-Ukraine" → "X-Xx".
-    static func shape(_ word: String) -> String {
-        var out = ByteText(capacity: 8)
-        var last: Unicode.Scalar = " "
-        for scalar in word.unicodeScalars {
-            let c: Unicode.Scalar
-            if scalar.value < 0x80 {
-                c = ("A"..."Z").contains(scalar) ? "X" : ("a"..."z").contains(scalar) ? "x" : scalar.isDigitASCII ? "0" : scalar
+    static func word(_ text: String) -> Word {
+        var w = Word()
+        var lastShape: UInt32 = 0
+        var tail: (UInt32, UInt32, UInt32, UInt32) = (0, 0, 0, 0)  // the last four lower-case scalars
+        for scalar in text.unicodeScalars {
+            let n = normalized(scalar)
+            let lower: UInt32
+            let shape: UInt32
+            if n < 0x80 {
+                let isUpper = n >= 0x41 && n <= 0x5A, isLower = n >= 0x61 && n <= 0x7A
+                lower = isUpper ? n + 32 : n
+                shape = isUpper ? 0x58 : isLower ? 0x78 : n == 0x30 ? 0x30 : n
+                if isUpper || isLower { w.letters += 1 }
+                if isLower { w.lowercaseLetters += 1 }
+                if w.length == 0 { w.capitalised = isUpper }
             } else {
-                c = scalar.properties.isUppercase ? "X" : scalar.properties.isLowercase ? "x" : scalar
+                let s = Unicode.Scalar(n)!
+                let properties = s.properties
+                lower = properties.lowercaseMapping.unicodeScalars.first?.value ?? n
+                shape = properties.isUppercase ? 0x58 : properties.isLowercase ? 0x78 : n
+                if properties.isAlphabetic { w.letters += 1 }
+                if properties.isLowercase { w.lowercaseLetters += 1 }
+                if w.length == 0 { w.capitalised = properties.isUppercase }
             }
-            if c != last { out.append(c) }
-            last = c
+            w.exact = step(w.exact, n)
+            w.lower = step(w.lower, lower)
+            if shape != lastShape { w.shape = step(w.shape, shape) }
+            lastShape = shape
+            w.length += 1
+            switch w.length {
+            case 1: w.prefixes.0 = step(seed, lower)
+            case 2: w.prefixes.1 = step(w.prefixes.0, lower)
+            case 3: w.prefixes.2 = step(w.prefixes.1, lower)
+            case 4: w.prefixes.3 = step(w.prefixes.2, lower)
+            default: break
+            }
+            tail = (tail.1, tail.2, tail.3, lower)
+        }
+        let last = [tail.0, tail.1, tail.2, tail.3]
+        var suffix = seed
+        var suffixes: [UInt64] = []
+        for k in (0..<4).reversed() where 4 - k <= w.length {
+            suffix = step(suffix, last[k])
+            suffixes.append(suffix)
+        }
+        while suffixes.count < 4 { suffixes.append(0) }
+        w.suffixes = (suffixes[0], suffixes[1], suffixes[2], suffixes[3])
+        return w
+    }
+
+    /// The normalised form of a word, lower-cased or not: `lower` hashes the lower-cased one.
+    static func form(_ text: String, lowercased: Bool) -> String {
+        var out = ByteText(capacity: text.utf8.count)
+        for scalar in text.unicodeScalars {
+            let n = normalized(scalar)
+            if n < 0x80 {
+                out.append(UInt8(lowercased && n >= 0x41 && n <= 0x5A ? n + 32 : n))
+            } else {
+                let s = Unicode.Scalar(n)!
+                out.append(lowercased ? s.properties.lowercaseMapping.unicodeScalars.first ?? s : s)
+            }
         }
         return out.string
     }
 
-    // MARK: Hashing (FNV-1a, streamed: no allocation per feature)
-
-    private static let prime: UInt64 = 0x100000001b3
-
-    @inline(__always) private static func start(_ template: UInt64) -> UInt64 { 0xcbf29ce484222325 ^ (template &* prime) }
-
-    @inline(__always) private static func mix(_ h: UInt64, _ part: String) -> UInt64 {
-        var h = h
-        for byte in part.utf8 { h = (h ^ UInt64(byte)) &* prime }
-        return (h ^ 0xFF) &* prime
+    static func sentence(_ words: [String]) -> Sentence {
+        let read = words.map(word)
+        let letters = read.reduce(0) { $0 + $1.letters }
+        let lower = read.reduce(0) { $0 + $1.lowercaseLetters }
+        return Sentence(words: read, allCaps: letters >= 6 && lower == 0)
     }
 
-    @inline(__always) private static func mix<S: Sequence<Unicode.Scalar>>(_ h: UInt64, scalars: S) -> UInt64 {
-        var h = h
-        for scalar in scalars { h = (h ^ UInt64(scalar.value)) &* prime }
-        return (h ^ 0xFF) &* prime
+    // MARK: Mixing
+
+    /// A feature from a template number and up to three values (SplitMix64's finaliser).
+    @inline(__always) static func feature(_ template: UInt64, _ a: UInt64 = 0, _ b: UInt64 = 0, _ c: UInt64 = 0) -> UInt64 {
+        var z = template &* 0x9E3779B97F4A7C15 &+ a &+ (b &* 0xBF58476D1CE4E5B9) &+ (c &* 0x94D049BB133111EB)
+        z = (z ^ (z >> 30)) &* 0xBF58476D1CE4E5B9
+        z = (z ^ (z >> 27)) &* 0x94D049BB133111EB
+        return z ^ (z >> 31)
     }
 
-    @inline(__always) private static func mix(_ h: UInt64, _ value: Int) -> UInt64 {
-        ((h ^ UInt64(bitPattern: Int64(value))) &* prime ^ 0xFF) &* prime
-    }
+    private static let sentenceStart: UInt64 = 0x5E17_0000_0000_0001
+    private static let sentenceEnd: UInt64 = 0x5E17_0000_0000_0002
 
     /// Features that do not depend on the tags chosen so far.
     func staticFeatures(_ s: Sentence, _ i: Int, into f: inout [UInt64]) {
-        let w = s.words[i], lw = s.lower[i], sh = s.shapes[i]
-        func word(_ k: Int) -> String { k < 0 ? "<s>" : k >= s.words.count ? "</s>" : s.lower[k] }
-        func shapeAt(_ k: Int) -> String { k < 0 ? "<s>" : k >= s.words.count ? "</s>" : s.shapes[k] }
+        let w = s.words[i]
+        func lower(_ k: Int) -> UInt64 { k < 0 ? Self.sentenceStart : k >= s.words.count ? Self.sentenceEnd : s.words[k].lower }
+        func shape(_ k: Int) -> UInt64 { k < 0 ? Self.sentenceStart : k >= s.words.count ? Self.sentenceEnd : s.words[k].shape }
         typealias T = TaggerFeatures
-        f.append(T.start(0))
-        f.append(T.mix(T.start(1), lw))
-        f.append(T.mix(T.start(2), w))
-        f.append(T.mix(T.start(3), sh))
-        let chars = lw.unicodeScalars
-        let length = lw.isASCII ? lw.utf8.count : chars.count
-        for n in 1...4 where length >= n {
-            f.append(T.mix(T.start(4 + UInt64(n)), scalars: chars.prefix(n)))
-            f.append(T.mix(T.start(9 + UInt64(n)), scalars: chars.suffix(n)))
+        f.append(T.feature(0))
+        f.append(T.feature(1, w.lower))
+        f.append(T.feature(2, w.exact))
+        f.append(T.feature(3, w.shape))
+        let prefixes = [w.prefixes.0, w.prefixes.1, w.prefixes.2, w.prefixes.3]
+        let suffixes = [w.suffixes.0, w.suffixes.1, w.suffixes.2, w.suffixes.3]
+        for n in 0..<min(4, w.length) {
+            f.append(T.feature(5 + UInt64(n), prefixes[n]))
+            f.append(T.feature(10 + UInt64(n), suffixes[n]))
         }
-        f.append(T.mix(T.start(20), word(i - 1)))
-        f.append(T.mix(T.start(21), word(i + 1)))
-        f.append(T.mix(T.start(22), word(i - 2)))
-        f.append(T.mix(T.start(23), word(i + 2)))
-        f.append(T.mix(T.start(24), shapeAt(i - 1)))
-        f.append(T.mix(T.start(25), shapeAt(i + 1)))
-        f.append(T.mix(T.mix(T.start(26), word(i - 1)), lw))
-        f.append(T.mix(T.mix(T.start(27), lw), word(i + 1)))
-        f.append(T.mix(T.mix(T.mix(T.start(28), shapeAt(i - 1)), sh), shapeAt(i + 1)))
-        let capitalised = w.unicodeScalars.first.map { $0.value < 0x80 ? ("A"..."Z").contains($0) : $0.properties.isUppercase } ?? false
-        let previousCapitalised = i > 0 && (s.words[i - 1].unicodeScalars.first.map { $0.value < 0x80 ? ("A"..."Z").contains($0) : $0.properties.isUppercase } ?? false)
-        f.append(T.mix(T.mix(T.start(29), previousCapitalised ? 1 : 0), capitalised ? 1 : 0))
-        if capitalised {
-            let common = lowercaseWords.contains(lw)
-            f.append(T.mix(T.mix(T.mix(T.start(30), i == 0 ? 1 : 0), s.allCaps ? 1 : 0), common ? 1 : 0))
-            f.append(T.mix(T.start(31), common ? 1 : 0))
-            if i > 0 { f.append(T.mix(T.start(32), word(i - 1))) }
+        f.append(T.feature(20, lower(i - 1)))
+        f.append(T.feature(21, lower(i + 1)))
+        f.append(T.feature(22, lower(i - 2)))
+        f.append(T.feature(23, lower(i + 2)))
+        f.append(T.feature(24, shape(i - 1)))
+        f.append(T.feature(25, shape(i + 1)))
+        f.append(T.feature(26, lower(i - 1), w.lower))
+        f.append(T.feature(27, w.lower, lower(i + 1)))
+        f.append(T.feature(28, shape(i - 1), w.shape, shape(i + 1)))
+        let previousCapitalised = i > 0 && s.words[i - 1].capitalised
+        f.append(T.feature(29, previousCapitalised ? 1 : 0, w.capitalised ? 1 : 0))
+        if w.capitalised {
+            let common = lowercaseHashes.contains(w.lower)
+            f.append(T.feature(30, i == 0 ? 1 : 0, s.allCaps ? 1 : 0, common ? 1 : 0))
+            f.append(T.feature(31, common ? 1 : 0))
+            if i > 0 { f.append(T.feature(32, lower(i - 1))) }
         }
-        if s.allCaps { f.append(T.mix(T.start(33), lw)) }
-        f.append(T.mix(T.start(34), min(length, 8)))
+        if s.allCaps { f.append(T.feature(33, w.lower)) }
+        f.append(T.feature(34, UInt64(min(w.length, 8))))
     }
 
     /// Features of the tags chosen for the two tokens to the left.
     func dynamicFeatures(_ s: Sentence, _ i: Int, previous: Int, beforePrevious: Int, into f: inout [UInt64]) {
         typealias T = TaggerFeatures
-        f.append(T.mix(T.start(40), previous))
-        f.append(T.mix(T.mix(T.start(41), previous), beforePrevious))
-        f.append(T.mix(T.mix(T.start(42), previous), s.lower[i]))
-        f.append(T.mix(T.mix(T.start(43), previous), s.shapes[i]))
+        let p = UInt64(bitPattern: Int64(previous)), pp = UInt64(bitPattern: Int64(beforePrevious))
+        f.append(T.feature(40, p))
+        f.append(T.feature(41, p, pp))
+        f.append(T.feature(42, p, s.words[i].lower))
+        f.append(T.feature(43, p, s.words[i].shape))
     }
 }

@@ -28,10 +28,10 @@ public struct TaggerTraining {
     public static func lowercaseLexicon(_ sentences: [CoNLL.Sentence]) -> Set<String> {
         var lower: [String: Int] = [:], upper: [String: Int] = [:]
         for sentence in sentences {
-            let s = TaggerFeatures.Sentence(sentence.words)
-            if s.allCaps { continue }
-            for (i, word) in s.words.enumerated() where i > 0 && word.contains(where: \.isLetter) {
-                if word == s.lower[i] { lower[s.lower[i], default: 0] += 1 } else if word.first!.isUppercase { upper[s.lower[i], default: 0] += 1 }
+            if TaggerFeatures.sentence(sentence.words).allCaps { continue }
+            for (i, word) in sentence.words.enumerated() where i > 0 && word.contains(where: \.isLetter) {
+                let form = TaggerFeatures.form(word, lowercased: true)
+                if TaggerFeatures.form(word, lowercased: false) == form { lower[form, default: 0] += 1 } else if word.first!.isUppercase { upper[form, default: 0] += 1 }
             }
         }
         return Set(lower.filter { $0.value >= 2 && $0.value > 2 * (upper[$0.key] ?? 0) }.keys)
@@ -58,7 +58,7 @@ public struct TaggerTraining {
     public mutating func epoch(_ sentences: [CoNLL.Sentence]) {
         var scores = [Float](repeating: 0, count: C)
         for sentence in sentences {
-            let s = TaggerFeatures.Sentence(sentence.words)
+            let s = TaggerFeatures.sentence(sentence.words)
             let gold = TagSet.tags(count: sentence.words.count, spans: sentence.spans.map { ($0.range, $0.type) })
             var predicted: [Int] = []
             for i in 0..<s.words.count {
