@@ -84,8 +84,8 @@ enum DebrisRules {
         pattern: #"^((additional )?(reporting|writing|editing|compiled|translated) by\b|.{0,80}\bcontributed (to )?(this )?report(ing)?\b)"#,
         options: [.caseInsensitive])
 
-    private static let creditWords: Set<String> = ["image", "picture", "credit", "source", "video", "getty", "reuters",
-                                                   "afp", "ap", "epa", "epa-efe", "shutterstock", "alamy"]
+    private static let creditWords = ["photo", "image", "picture", "credit", "source", "video", "getty", "reuters",
+                                      "afp", "/ap", " ap ", "(ap", "epa", "shutterstock", "alamy"]
 
     /// A credit trailing a caption: "… aggression. Photo courtesy of X/Twitter", "… since 2014. president.gov.ua".
     static let trailingCredits: [NSRegularExpression] = [
@@ -179,7 +179,8 @@ enum DebrisRules {
 
     static func isByline(_ block: Block) -> Bool {
         guard block.wordCount <= 30 else { return false }
-        let opensLikeOne = words(block.text).first.map { bylineOpeners.contains(folded(String($0))) } ?? false
+        let firstWord = block.text.prefix { !$0.isWhitespace }
+        let opensLikeOne = bylineOpeners.contains(folded(String(firstWord)))
         if (opensLikeOne || block.text.containsASCII(anyOf: ["contribut"])) && matches(contributorLine, block.text) { return true }
         guard opensLikeOne, block.wordCount <= 20 else { return false }
         if matches(timestampLine, block.text) && containsDigit(block.text) { return true }
@@ -216,19 +217,23 @@ enum DebrisRules {
 
     /// The number of appeal phrases in a block, outside quotations: an appeal is the outlet's
     /// own voice, while a quoted mayor may well say "we need your help".
-    static func appealScore(outside: String) -> Int { appealCues.count(in: outside) }
+    static func appealScore(words: [String]) -> Int { appealCues.count(in: words) }
 
     private static let readerWords: Set<String> = ["we", "us", "our", "ours", "you", "your", "yours", "we're", "we’re",
                                                    "you're", "you’re", "we've", "we’ve"]
 
     /// Words that address the reader or speak for the outlet (we, us, our, you, your) in
     /// text outside quotation marks: quoted speakers say "we" all the time, stories do not.
-    static func addressesReader(_ text: String) -> Int { addressesReader(outside: outsideQuotes(text)) }
+    static func addressesReader(_ text: String) -> Int {
+        let outside = outsideQuotes(text)
+        return addressesReader(outside: outside, words: PhraseSet.words(outside))
+    }
 
-    static func addressesReader(outside: String) -> Int {
+    /// The same, for text already taken outside quotations and split into lower-case words.
+    static func addressesReader(outside: String, words: [String]) -> Int {
         var count = 0
-        for word in PhraseSet.words(outside) where readerWords.contains(word) { count += 1 }
-        guard count > 0 else { return 0 }
+        for word in words where readerWords.contains(word) { count += 1 }
+        guard count > 0, outside.contains("US") else { return count }
         // "US" in capitals is the country, not the pronoun.
         let capitalUS = outside.split(separator: " ").filter { $0.trimmingCharacters(in: .punctuationCharacters) == "US" }.count
         return count - min(count, capitalUS)
@@ -282,7 +287,7 @@ enum DebrisRules {
         let tail = String(text[tailStart...])
         let lastWord = tail.lastIndex(of: " ").map { tail[tail.index(after: $0)...] } ?? tail[...]
         let endsInDomain = lastWord.dropLast().contains(".") && !lastWord.hasSuffix(".")
-        guard endsInDomain || PhraseSet.words(tail).contains(where: { creditWords.contains($0) || $0.hasPrefix("photo") }) else { return nil }
+        guard endsInDomain || tail.containsASCII(anyOf: creditWords) else { return nil }
         for pattern in trailingCredits {
             if let m = pattern.firstMatch(in: tail, range: NSRange(tail.startIndex..., in: tail)), let r = Range(m.range, in: tail) {
                 let cut = text.index(tailStart, offsetBy: tail.distance(from: tail.startIndex, to: r.lowerBound))

@@ -64,8 +64,10 @@ struct PhraseSet: Sendable {
     }
 
     /// How many times any pattern occurs in `text`.
-    func count(in text: String) -> Int {
-        let words = PhraseSet.words(text)
+    func count(in text: String) -> Int { count(in: PhraseSet.words(text)) }
+
+    /// How many times any pattern occurs in text already split by `words(_:)`.
+    func count(in words: [String]) -> Int {
         var count = 0
         for i in words.indices {
             let word = words[i]

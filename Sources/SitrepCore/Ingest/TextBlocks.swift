@@ -38,11 +38,12 @@ enum TextBlocks {
     private static func chunks(of text: String) -> [[String]] {
         var result: [[String]] = []
         var current: [String] = []
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            if line.allSatisfy({ $0.isWhitespace }) {
+        for line in text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
+            let string = String(Substring(line))
+            if string.unicodeScalars.allSatisfy(\.isSpaceLike) {
                 if !current.isEmpty { result.append(current); current = [] }
             } else {
-                current.append(String(line))
+                current.append(string)
             }
         }
         if !current.isEmpty { result.append(current) }
