@@ -285,8 +285,10 @@ enum DebrisRules {
         let tailStart = utf8.count <= 280 ? text.startIndex
             : text.unicodeScalars.index(text.endIndex, offsetBy: -140, limitedBy: text.startIndex) ?? text.startIndex
         let tail = String(text[tailStart...])
+        // "president.gov.ua": the last word ends in a dot and two or more lower-case letters.
         let lastWord = tail.lastIndex(of: " ").map { tail[tail.index(after: $0)...] } ?? tail[...]
-        let endsInDomain = lastWord.dropLast().contains(".") && !lastWord.hasSuffix(".")
+        let topLevel = lastWord.utf8.reversed().prefix { $0 >= 0x61 && $0 <= 0x7A }.count
+        let endsInDomain = topLevel >= 2 && topLevel < lastWord.utf8.count && lastWord.utf8.reversed().dropFirst(topLevel).first == UInt8(ascii: ".")
         guard endsInDomain || tail.containsASCII(anyOf: creditWords) else { return nil }
         for pattern in trailingCredits {
             if let m = pattern.firstMatch(in: tail, range: NSRange(tail.startIndex..., in: tail)), let r = Range(m.range, in: tail) {
@@ -300,12 +302,18 @@ enum DebrisRules {
 
     /// The writing system most of the block's letters are in.
     static func script(of text: String) -> (script: Script, letters: Int) {
-        var counts: [Script: Int] = [:]
-        for scalar in text.unicodeScalars where scalar.isLetterLike {
-            counts[Script(scalar), default: 0] += 1
+        var latin = 0
+        var others: [Script: Int] = [:]
+        for scalar in text.unicodeScalars {
+            if scalar.value < 0x80 {
+                if scalar.isLetterLike { latin += 1 }
+            } else if scalar.properties.isAlphabetic {
+                others[Script(scalar), default: 0] += 1
+            }
         }
-        let best = counts.max { $0.value < $1.value }
-        return (best?.key ?? .other, counts.values.reduce(0, +))
+        others[.latin, default: 0] += latin
+        let best = others.max { $0.value < $1.value }
+        return (best?.key ?? .other, others.values.reduce(0, +))
     }
 
     enum Script: Hashable {

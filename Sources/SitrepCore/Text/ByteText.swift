@@ -32,20 +32,22 @@ extension String {
     /// Whether any of `needles` (lower-case ASCII) occurs in the text, ignoring ASCII case:
     /// a byte scan cheap enough to run before a regular expression that needs one of them.
     func containsASCII(anyOf needles: [String]) -> Bool {
-        let haystack = Array(utf8)
-        for needle in needles {
-            let n = Array(needle.utf8)
-            guard n.count <= haystack.count else { continue }
-            var i = 0
-            while i <= haystack.count - n.count {
-                if ByteText.lower(haystack[i]) == n[0] {
-                    var k = 1
-                    while k < n.count && ByteText.lower(haystack[i + k]) == n[k] { k += 1 }
-                    if k == n.count { return true }
+        var text = self
+        return text.withUTF8 { haystack in
+            for needle in needles {
+                let n = Array(needle.utf8)
+                guard n.count <= haystack.count else { continue }
+                var i = 0
+                while i <= haystack.count - n.count {
+                    if ByteText.lower(haystack[i]) == n[0] {
+                        var k = 1
+                        while k < n.count && ByteText.lower(haystack[i + k]) == n[k] { k += 1 }
+                        if k == n.count { return true }
+                    }
+                    i += 1
                 }
-                i += 1
             }
+            return false
         }
-        return false
     }
 }
