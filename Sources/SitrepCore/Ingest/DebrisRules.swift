@@ -289,7 +289,9 @@ enum DebrisRules {
         let lastWord = tail.lastIndex(of: " ").map { tail[tail.index(after: $0)...] } ?? tail[...]
         let topLevel = lastWord.utf8.reversed().prefix { $0 >= 0x61 && $0 <= 0x7A }.count
         let endsInDomain = topLevel >= 2 && topLevel < lastWord.utf8.count && lastWord.utf8.reversed().dropFirst(topLevel).first == UInt8(ascii: ".")
-        guard endsInDomain || tail.containsASCII(anyOf: creditWords) else { return nil }
+        // Credits name their kind near the end: look at the last 120 bytes only.
+        let lastBytes = tail.utf8.count <= 120 ? tail : String(tail.unicodeScalars.suffix(120))
+        guard endsInDomain || lastBytes.containsASCII(anyOf: creditWords) else { return nil }
         for pattern in trailingCredits {
             if let m = pattern.firstMatch(in: tail, range: NSRange(tail.startIndex..., in: tail)), let r = Range(m.range, in: tail) {
                 let cut = text.index(tailStart, offsetBy: tail.distance(from: tail.startIndex, to: r.lowerBound))

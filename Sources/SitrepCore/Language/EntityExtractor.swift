@@ -29,7 +29,7 @@ public struct EntityExtractor: Sendable {
 
     public func entities(in body: String) -> [Entity] {
         let tokens = Tokenizer.tokens(body)
-        let scalars = Array(body.unicodeScalars)
+        let scalars = ScalarText(body)
         var candidates: [Candidate] = []
         var covered = Set<Int>()
         for sentence in Tokenizer.sentences(tokens, in: body) {
@@ -46,13 +46,13 @@ public struct EntityExtractor: Sendable {
         return merge(candidates)
     }
 
-    private func text(_ tokens: [Token], _ range: Range<Int>, _ scalars: [Unicode.Scalar]) -> Mention {
+    private func text(_ tokens: [Token], _ range: Range<Int>, _ scalars: ScalarText) -> Mention {
         let start = tokens[range.lowerBound].start, end = tokens[range.upperBound - 1].end
-        return Mention(text: String(String.UnicodeScalarView(scalars[start..<end])), start: start, end: end)
+        return Mention(text: scalars.slice(start, end), start: start, end: end)
     }
 
     /// Turns a tagger span into a candidate, or nil when it is noise.
-    private func candidate(_ type: EntityType, _ span: Range<Int>, _ tokens: [Token], _ scalars: [Unicode.Scalar],
+    private func candidate(_ type: EntityType, _ span: Range<Int>, _ tokens: [Token], _ scalars: ScalarText,
                            sentenceStart: Int, sentenceEnd: Int) -> Candidate? {
         var range = span
         var type = type
@@ -152,7 +152,7 @@ public struct EntityExtractor: Sendable {
     /// Countries, regions, subdivisions, big cities, demonyms and seats of power the tagger
     /// missed: capitalised token sequences that the gazetteer or the alias table knows. Keys
     /// are built word by word and the search stops as soon as no known name starts so.
-    private func gazetteerMatches(_ tokens: [Token], in sentence: Range<Int>, _ scalars: [Unicode.Scalar], skipping covered: Set<Int>) -> [Candidate] {
+    private func gazetteerMatches(_ tokens: [Token], in sentence: Range<Int>, _ scalars: ScalarText, skipping covered: Set<Int>) -> [Candidate] {
         var found: [Candidate] = []
         var keys: [String?] = Array(repeating: nil, count: sentence.count)
         func key(_ k: Int) -> String {
@@ -217,10 +217,10 @@ public struct EntityExtractor: Sendable {
             switch c.kind {
             case .place:
                 let place = c.place
-                let name = place?.name ?? c.mention.text
-                let parents = place.map { gazetteer.chain($0).dropFirst().map(\.name) } ?? []
-                add("place:" + (place?.id ?? NameKey.plain(c.mention.text)),
-                    { Entity(name: name, kind: .place, aliases: [], mentions: [], placeID: place?.id, parents: parents, country: nil) }, c.mention)
+                add("place:" + (place?.id ?? NameKey.plain(c.mention.text)), {
+                    Entity(name: place?.name ?? c.mention.text, kind: .place, aliases: [], mentions: [], placeID: place?.id,
+                           parents: place.map { gazetteer.chain($0).dropFirst().map(\.name) } ?? [], country: nil)
+                }, c.mention)
             case .organization:
                 let entry = aliases.entry(for: c.mention.text, kind: .organization)
                 let name = entry?.canonical ?? c.mention.text

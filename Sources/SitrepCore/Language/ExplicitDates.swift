@@ -60,7 +60,7 @@ public enum ExplicitDates {
     }
 
     private static func scanParagraph(_ text: String) -> [Written] {
-        let scalars = Array(text.unicodeScalars)
+        let scalars = ScalarText(text)
         let tokens = Tokenizer.tokens(text)
         var raws: [Written] = []
         var i = 0
@@ -106,7 +106,7 @@ public enum ExplicitDates {
                 let year = year(after: k + 1)
                 let last = year?.1 ?? k
                 let start = tokens[i].start, end = tokens[last].end
-                raws.append(Written(text: String(String.UnicodeScalarView(scalars[start..<end])), month: m, day: d, year: year?.0, start: start, end: end))
+                raws.append(Written(text: scalars.slice(start, end), month: m, day: d, year: year?.0, start: start, end: end))
                 i = last + 1
                 continue
             }

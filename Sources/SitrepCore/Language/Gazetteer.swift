@@ -41,8 +41,9 @@ public final class Gazetteer: Sendable {
         var byName: [String: [(id: String, primary: Bool)]] = [:]
         var byDemonym: [String: String] = [:]
         var namePrefixes = Set<String>()
-        for line in tsv.split(separator: "\n") {
-            let f = line.split(separator: "\t", omittingEmptySubsequences: false)
+        // Split on bytes: splitting 1.6 MB by Characters was most of the load time.
+        for lineBytes in tsv.utf8.split(separator: UInt8(ascii: "\n")) {
+            let f = lineBytes.split(separator: UInt8(ascii: "\t"), omittingEmptySubsequences: false).map { Substring($0) }
             guard f.count >= 7, let kind = PlaceKind(rawValue: String(f[1])) else { continue }
             let id = String(f[0])
             let place = Place(id: id, kind: kind, name: String(f[2]), parentID: f[3].isEmpty ? nil : String(f[3]),

@@ -91,15 +91,9 @@ struct TaggerFeatures: Sendable {
             }
             tail = (tail.1, tail.2, tail.3, lower)
         }
-        let last = [tail.0, tail.1, tail.2, tail.3]
-        var suffix = seed
-        var suffixes: [UInt64] = []
-        for k in (0..<4).reversed() where 4 - k <= w.length {
-            suffix = step(suffix, last[k])
-            suffixes.append(suffix)
-        }
-        while suffixes.count < 4 { suffixes.append(0) }
-        w.suffixes = (suffixes[0], suffixes[1], suffixes[2], suffixes[3])
+        // Suffixes hashed from the last scalar backwards: "s", "sk", "skn"… identify them as well.
+        let s1 = step(seed, tail.3), s2 = step(s1, tail.2), s3 = step(s2, tail.1), s4 = step(s3, tail.0)
+        w.suffixes = (w.length >= 1 ? s1 : 0, w.length >= 2 ? s2 : 0, w.length >= 3 ? s3 : 0, w.length >= 4 ? s4 : 0)
         return w
     }
 
@@ -148,12 +142,11 @@ struct TaggerFeatures: Sendable {
         f.append(T.feature(1, w.lower))
         f.append(T.feature(2, w.exact))
         f.append(T.feature(3, w.shape))
-        let prefixes = [w.prefixes.0, w.prefixes.1, w.prefixes.2, w.prefixes.3]
-        let suffixes = [w.suffixes.0, w.suffixes.1, w.suffixes.2, w.suffixes.3]
-        for n in 0..<min(4, w.length) {
-            f.append(T.feature(5 + UInt64(n), prefixes[n]))
-            f.append(T.feature(10 + UInt64(n), suffixes[n]))
-        }
+        let affixes = min(4, w.length)
+        if affixes > 0 { f.append(T.feature(5, w.prefixes.0)); f.append(T.feature(10, w.suffixes.0)) }
+        if affixes > 1 { f.append(T.feature(6, w.prefixes.1)); f.append(T.feature(11, w.suffixes.1)) }
+        if affixes > 2 { f.append(T.feature(7, w.prefixes.2)); f.append(T.feature(12, w.suffixes.2)) }
+        if affixes > 3 { f.append(T.feature(8, w.prefixes.3)); f.append(T.feature(13, w.suffixes.3)) }
         f.append(T.feature(20, lower(i - 1)))
         f.append(T.feature(21, lower(i + 1)))
         f.append(T.feature(22, lower(i - 2)))

@@ -51,3 +51,22 @@ extension String {
         }
     }
 }
+
+/// A text addressed by Unicode-scalar offsets (the offsets Sitrep reports), sliced without
+/// rebuilding strings scalar by scalar.
+struct ScalarText {
+    let text: String
+    private let positions: [String.Index]
+
+    init(_ text: String) {
+        self.text = text
+        var positions = Array(text.unicodeScalars.indices)
+        positions.append(text.unicodeScalars.endIndex)
+        self.positions = positions
+    }
+
+    /// The text between two scalar offsets.
+    func slice(_ start: Int, _ end: Int) -> String {
+        String(text.unicodeScalars[positions[start]..<positions[end]])
+    }
+}
