@@ -80,12 +80,17 @@ enum BlockText {
         pattern: #"(?<=[a-z]{3}[.!?]["”’]?)(?=[A-Z][a-z]*[ ,])"#)
 
     static func splitGluedSentences(_ text: String) -> [String] {
-        // Cheap scan first: a lower-case letter, sentence punctuation, then a capital.
+        // Cheap scan first: a lower-case letter, sentence punctuation, perhaps a closing quote,
+        // then a capital with no space between.
         var candidate = false
-        var a: Unicode.Scalar = " ", b: Unicode.Scalar = " "
+        var a: Unicode.Scalar = " ", b: Unicode.Scalar = " ", q: Unicode.Scalar = " "
         for c in text.unicodeScalars {
-            if (b == "." || b == "!" || b == "?") && ("a"..."z").contains(a) && ("A"..."Z").contains(c) { candidate = true; break }
-            if (c == "A" || ("A"..."Z").contains(c)) && ("”’\"".unicodeScalars.contains(b)) { candidate = true; break }
+            if ("A"..."Z").contains(c) {
+                let direct = (b == "." || b == "!" || b == "?") && ("a"..."z").contains(a)
+                let quoted = "”’\"".unicodeScalars.contains(b) && (a == "." || a == "!" || a == "?") && ("a"..."z").contains(q)
+                if direct || quoted { candidate = true; break }
+            }
+            q = a
             a = b
             b = c
         }

@@ -84,16 +84,19 @@ enum DebrisRules {
         pattern: #"^((additional )?(reporting|writing|editing|compiled|translated) by\b|.{0,80}\bcontributed (to )?(this )?report(ing)?\b)"#,
         options: [.caseInsensitive])
 
-    private static let creditWords = ["photo", "image", "picture", "credit", "source", "video", "getty", "reuters",
-                                      "afp", "/ap", " ap ", "(ap", "epa", "shutterstock", "alamy"]
-
-    /// A credit trailing a caption: "… aggression. Photo courtesy of X/Twitter", "… since 2014. president.gov.ua".
-    static let trailingCredits: [NSRegularExpression] = [
-        try! NSRegularExpression(pattern: #"\s+(photos?|photograph|image|picture|video)( courtesy of| by|:)\s+[^.!?]{1,80}$"#, options: [.caseInsensitive]),
-        try! NSRegularExpression(pattern: #"\s*\((photos?|image|picture|credit)[^)]{0,80}\)$"#, options: [.caseInsensitive]),
-        try! NSRegularExpression(pattern: #"\s*\|?\s*(credit|source):\s+[^.!?]{1,60}$"#, options: [.caseInsensitive]),
-        try! NSRegularExpression(pattern: #"(?<=[.!?”"’])\s+[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.(com|org|net|gov|ua|ru|uk|io|info)(\.[a-z]{2})?$"#),
-        try! NSRegularExpression(pattern: #"(?<=[.!?”"’])\s+((AP|AFP|EPA|Reuters|Getty Images|Shutterstock|Alamy)[^.!?]{0,40}|[^.!?]{1,40}/(AP|AFP|EPA|Reuters|Getty Images))$"#),
+    /// A credit trailing a caption, each pattern with the words it cannot match without:
+    /// "… aggression. Photo courtesy of X/Twitter", "(Photo: Reuters)", "Credit: …",
+    /// "… since 2014. president.gov.ua", "… on Tuesday. AP Photo/Evan Vucci".
+    static let trailingCredits: [(needles: [String], pattern: NSRegularExpression)] = [
+        (["courtesy", "photo by", "photograph by", "image by", "picture by", "video by", "photo:", "photograph:", "image:", "picture:", "video:"],
+         try! NSRegularExpression(pattern: #"\s+(photos?|photograph|image|picture|video)( courtesy of| by|:)\s+[^.!?]{1,80}$"#, options: [.caseInsensitive])),
+        (["photo", "image", "picture", "credit"],
+         try! NSRegularExpression(pattern: #"\s*\((photos?|image|picture|credit)[^)]{0,80}\)$"#, options: [.caseInsensitive])),
+        (["credit:", "source:"],
+         try! NSRegularExpression(pattern: #"\s*\|?\s*(credit|source):\s+[^.!?]{1,60}$"#, options: [.caseInsensitive])),
+        ([], try! NSRegularExpression(pattern: #"(?<=[.!?”"’])\s+[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.(com|org|net|gov|ua|ru|uk|io|info)(\.[a-z]{2})?$"#)),
+        (["ap", "afp", "epa", "reuters", "getty", "shutterstock", "alamy"],
+         try! NSRegularExpression(pattern: #"(?<=[.!?”"’])\s+((AP|AFP|EPA|Reuters|Getty Images|Shutterstock|Alamy)[^.!?]{0,40}|[^.!?]{1,40}/(AP|AFP|EPA|Reuters|Getty Images))$"#)),
     ]
 
     // MARK: Tests
@@ -279,20 +282,16 @@ enum DebrisRules {
 
     /// Removes a photo credit that trails a caption; nil when there was none.
     static func strippingTrailingCredit(_ text: String) -> String? {
-        // Every credit pattern is anchored at the end and shorter than this: search the tail only,
-        // and only when it names a kind of credit or ends in a domain name.
-        let utf8 = text.utf8
-        let tailStart = utf8.count <= 280 ? text.startIndex
+        // Every credit pattern is anchored at the end and short: look at the tail only.
+        let tailStart = text.utf8.count <= 160 ? text.startIndex
             : text.unicodeScalars.index(text.endIndex, offsetBy: -140, limitedBy: text.startIndex) ?? text.startIndex
         let tail = String(text[tailStart...])
         // "president.gov.ua": the last word ends in a dot and two or more lower-case letters.
         let lastWord = tail.lastIndex(of: " ").map { tail[tail.index(after: $0)...] } ?? tail[...]
         let topLevel = lastWord.utf8.reversed().prefix { $0 >= 0x61 && $0 <= 0x7A }.count
         let endsInDomain = topLevel >= 2 && topLevel < lastWord.utf8.count && lastWord.utf8.reversed().dropFirst(topLevel).first == UInt8(ascii: ".")
-        // Credits name their kind near the end: look at the last 120 bytes only.
-        let lastBytes = tail.utf8.count <= 120 ? tail : String(tail.unicodeScalars.suffix(120))
-        guard endsInDomain || lastBytes.containsASCII(anyOf: creditWords) else { return nil }
-        for pattern in trailingCredits {
+        for (needles, pattern) in trailingCredits {
+            if needles.isEmpty ? !endsInDomain : !tail.containsASCII(anyOf: needles) { continue }
             if let m = pattern.firstMatch(in: tail, range: NSRange(tail.startIndex..., in: tail)), let r = Range(m.range, in: tail) {
                 let cut = text.index(tailStart, offsetBy: tail.distance(from: tail.startIndex, to: r.lowerBound))
                 let kept = text[..<cut].trimmingCharacters(in: .whitespaces)
