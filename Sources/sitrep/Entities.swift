@@ -12,21 +12,11 @@ struct Entities: ParsableCommand {
     @Flag(name: .long, help: "Print one JSON array: name, kind, aliases, articles, mentions, parent (places).")
     var json = false
 
-    @Argument(help: "Article files or folders.", completion: .file())
-    var paths: [String]
-
-    func validate() throws {
-        if paths.isEmpty { throw ValidationError("Name at least one article file or folder.") }
-    }
+    @OptionGroup var input: ArticlePaths
 
     func run() throws {
-        let (articles, _) = try ArticleInput.readAll(paths)
-        let extractor: EntityExtractor
-        do {
-            extractor = EntityExtractor(tagger: try EntityTagger.shipped())
-        } catch {
-            throw CleanExit.message("\(error)", code: 2)
-        }
+        let articles = try ArticleInput.readAll(input.paths)
+        let extractor = try ArticleInput.extractor()
         var corpus = CorpusEntities()
         for article in articles { corpus.add(extractor.entities(in: article.body)) }
         let entries = corpus.entries

@@ -15,22 +15,12 @@ struct Extract: ParsableCommand {
     @Flag(name: .long, help: "Also list every block the cleaner dropped, with the reason.")
     var explain = false
 
-    @Argument(help: "Article files or folders.", completion: .file())
-    var paths: [String]
-
-    func validate() throws {
-        if paths.isEmpty { throw ValidationError("Name at least one article file or folder.") }
-    }
+    @OptionGroup var input: ArticlePaths
 
     func run() throws {
-        let (articles, _) = try ArticleInput.readAll(paths, explain: explain)
+        let articles = try ArticleInput.readAll(input.paths, explain: explain)
         if json {
-            let extractor: EntityExtractor
-            do {
-                extractor = EntityExtractor(tagger: try EntityTagger.shipped())
-            } catch {
-                throw CleanExit.message("\(error)", code: 2)
-            }
+            let extractor = try ArticleInput.extractor()
             let document = JSONValue.array(articles.map { ExtractReport.json(for: $0, entities: extractor.entities(in: $0.body)) })
             print(document.serialized(pretty: true))
         } else {
