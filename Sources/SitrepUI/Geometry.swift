@@ -16,19 +16,10 @@ public struct Rect: Sendable, Equatable, Hashable {
     public var maxY: Int { y + height }
     public var isEmpty: Bool { width == 0 || height == 0 }
 
-    public func contains(x px: Int, y py: Int) -> Bool {
-        px >= x && px < maxX && py >= y && py < maxY
-    }
-
     /// The part of this rectangle inside `other`.
     public func intersection(_ other: Rect) -> Rect {
         let left = max(x, other.x), top = max(y, other.y)
         let right = min(maxX, other.maxX), bottom = min(maxY, other.maxY)
         return Rect(x: left, y: top, width: right - left, height: bottom - top)
-    }
-
-    /// Shrunk by `by` cells on every side.
-    public func inset(_ by: Int) -> Rect {
-        Rect(x: x + by, y: y + by, width: width - 2 * by, height: height - 2 * by)
     }
 }

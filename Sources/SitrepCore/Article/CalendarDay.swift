@@ -36,13 +36,6 @@ public struct CalendarDay: Sendable, Hashable, Comparable, CustomStringConvertib
         Calendar.utc.date(from: DateComponents(year: year, month: month, day: day))!
     }
 
-    /// 1 = Sunday … 7 = Saturday, as Foundation counts.
-    public var weekday: Int { Calendar.utc.component(.weekday, from: date) }
-
-    public func adding(days: Int) -> CalendarDay {
-        CalendarDay(date: date.addingTimeInterval(Double(days) * 86_400))
-    }
-
     public var isoString: String {
         String(format: "%04d-%02d-%02d", year, month, day)
     }
