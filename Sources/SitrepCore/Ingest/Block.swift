@@ -33,7 +33,7 @@ public struct Block: Sendable, Equatable {
 
     /// Share of the block that is links, 0…1.
     public var linkDensity: Double {
-        text.isEmpty ? 0 : min(1, Double(linkCharacters) / Double(text.count))
+        text.isEmpty ? 0 : min(1, Double(linkCharacters) / Double(text.utf8.count))
     }
 }
 

@@ -33,7 +33,7 @@ public enum Cleaner {
             var block = original
             if let stripped = DebrisRules.strippingTrailingCredit(block.text) {
                 block.text = stripped
-                block.linkCharacters = min(block.linkCharacters, stripped.count)
+                block.linkCharacters = min(block.linkCharacters, stripped.utf8.count)
             }
             var reason = classify(block, documentScript: documentScript, inAppeal: inAppeal, inLinkList: inLinkList)
             // Once the comment section starts, the rest of the page belongs to it.

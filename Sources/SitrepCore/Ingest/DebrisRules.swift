@@ -87,17 +87,23 @@ enum DebrisRules {
     /// A credit trailing a caption, each pattern with the words it cannot match without:
     /// "… aggression. Photo courtesy of X/Twitter", "(Photo: Reuters)", "Credit: …",
     /// "… since 2014. president.gov.ua", "… on Tuesday. AP Photo/Evan Vucci".
-    static let trailingCredits: [(needles: [String], pattern: NSRegularExpression)] = [
-        (["courtesy", "photo by", "photograph by", "image by", "picture by", "video by", "photo:", "photograph:", "image:", "picture:", "video:"],
+    static let trailingCredits: [(needles: ASCIINeedles?, pattern: NSRegularExpression)] = [
+        (ASCIINeedles(["courtesy", "photo by", "photograph by", "image by", "picture by", "video by", "photo:", "photograph:", "image:", "picture:", "video:"]),
          try! NSRegularExpression(pattern: #"\s+(photos?|photograph|image|picture|video)( courtesy of| by|:)\s+[^.!?]{1,80}$"#, options: [.caseInsensitive])),
-        (["photo", "image", "picture", "credit"],
+        (ASCIINeedles(["photo", "image", "picture", "credit"]),
          try! NSRegularExpression(pattern: #"\s*\((photos?|image|picture|credit)[^)]{0,80}\)$"#, options: [.caseInsensitive])),
-        (["credit:", "source:"],
+        (ASCIINeedles(["credit:", "source:"]),
          try! NSRegularExpression(pattern: #"\s*\|?\s*(credit|source):\s+[^.!?]{1,60}$"#, options: [.caseInsensitive])),
-        ([], try! NSRegularExpression(pattern: #"(?<=[.!?”"’])\s+[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.(com|org|net|gov|ua|ru|uk|io|info)(\.[a-z]{2})?$"#)),
-        (["ap", "afp", "epa", "reuters", "getty", "shutterstock", "alamy"],
+        (nil, try! NSRegularExpression(pattern: #"(?<=[.!?”"’])\s+[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.(com|org|net|gov|ua|ru|uk|io|info)(\.[a-z]{2})?$"#)),
+        (ASCIINeedles(["ap", "afp", "epa", "reuters", "getty", "shutterstock", "alamy"]),
          try! NSRegularExpression(pattern: #"(?<=[.!?”"’])\s+((AP|AFP|EPA|Reuters|Getty Images|Shutterstock|Alamy)[^.!?]{0,40}|[^.!?]{1,40}/(AP|AFP|EPA|Reuters|Getty Images))$"#)),
     ]
+
+    private static let commentNeedles = ASCIINeedles(["comment", "repl", "conversation", "discussion", "thread"])
+    private static let socialURLNeedles = ASCIINeedles([".com", ".me"])
+    private static let creditNeedles = ASCIINeedles(["photo", "image", "picture", "video", "illustration", "graphic", "credit", "source",
+                                                     "ap", "afp", "reuters", "epa", "getty", "tass", "ria", "sputnik", "shutterstock", "alamy"])
+    private static let contributorNeedles = ASCIINeedles(["contribut"])
 
     // MARK: Tests
 
@@ -154,7 +160,7 @@ enum DebrisRules {
     }
 
     static func isComments(_ block: Block) -> Bool {
-        guard block.wordCount <= 25, block.text.containsASCII(anyOf: ["comment", "repl", "conversation", "discussion", "thread"]),
+        guard block.wordCount <= 25, commentNeedles.occur(in: block.text),
               matches(commentWords, block.text) else { return false }
         if block.wordCount <= 3 { return true }
         return startsWithInterfaceVerb(block.text) || addressesReader(block.text) > 0
@@ -163,7 +169,7 @@ enum DebrisRules {
     static func isSocial(_ block: Block) -> Bool {
         guard block.wordCount <= 8 else { return false }
         let hasHandle = block.text.contains("@") && matches(handle, block.text)
-            || block.text.containsASCII(anyOf: [".com", ".me"]) && matches(socialURL, block.text)
+            || socialURLNeedles.occur(in: block.text) && matches(socialURL, block.text)
         if hasHandle && block.wordCount <= 3 { return true }
         let mentionsNetwork = matches(socialNetworks, block.text)
         if (hasHandle || mentionsNetwork) && startsWithInterfaceVerb(block.text) { return true }
@@ -172,8 +178,7 @@ enum DebrisRules {
 
     static func isStandaloneCredit(_ block: Block) -> Bool {
         block.wordCount <= 14
-            && block.text.containsASCII(anyOf: ["photo", "image", "picture", "video", "illustration", "graphic", "credit", "source",
-                                                "ap", "afp", "reuters", "epa", "getty", "tass", "ria", "sputnik", "shutterstock", "alamy"])
+            && creditNeedles.occur(in: block.text)
             && matches(standaloneCredit, block.text)
     }
 
@@ -184,7 +189,7 @@ enum DebrisRules {
         guard block.wordCount <= 30 else { return false }
         let firstWord = block.text.prefix { !$0.isWhitespace }
         let opensLikeOne = bylineOpeners.contains(folded(String(firstWord)))
-        if (opensLikeOne || block.text.containsASCII(anyOf: ["contribut"])) && matches(contributorLine, block.text) { return true }
+        if (opensLikeOne || contributorNeedles.occur(in: block.text)) && matches(contributorLine, block.text) { return true }
         guard opensLikeOne, block.wordCount <= 20 else { return false }
         if matches(timestampLine, block.text) && containsDigit(block.text) { return true }
         return block.wordCount <= 12 && !endsSentence(block.text) && matches(byline, block.text)
@@ -291,7 +296,8 @@ enum DebrisRules {
         let topLevel = lastWord.utf8.reversed().prefix { $0 >= 0x61 && $0 <= 0x7A }.count
         let endsInDomain = topLevel >= 2 && topLevel < lastWord.utf8.count && lastWord.utf8.reversed().dropFirst(topLevel).first == UInt8(ascii: ".")
         for (needles, pattern) in trailingCredits {
-            if needles.isEmpty ? !endsInDomain : !tail.containsASCII(anyOf: needles) { continue }
+            if let needles, !needles.occur(in: tail) { continue }
+            if needles == nil, !endsInDomain { continue }
             if let m = pattern.firstMatch(in: tail, range: NSRange(tail.startIndex..., in: tail)), let r = Range(m.range, in: tail) {
                 let cut = text.index(tailStart, offsetBy: tail.distance(from: tail.startIndex, to: r.lowerBound))
                 let kept = text[..<cut].trimmingCharacters(in: .whitespaces)

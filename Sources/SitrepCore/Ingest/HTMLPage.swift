@@ -48,7 +48,7 @@ struct HTMLPage {
                 let pieces = kind == .paragraph ? BlockText.splitGluedSentences(normalized) : [normalized]
                 for piece in pieces {
                     let links = pieces.count == 1 ? linkChars : BlockText.urlCharacters(in: piece)
-                    blocks.append(Block(piece, kind: kind, linkCharacters: min(piece.count, links)))
+                    blocks.append(Block(piece, kind: kind, linkCharacters: min(piece.utf8.count, links)))
                 }
             }
             text = ""
@@ -71,7 +71,7 @@ struct HTMLPage {
                     let s = String(run)
                     if inTitle { titleText += s } else {
                         text += s
-                        if anchorDepth > 0 { linkChars += s.count }
+                        if anchorDepth > 0 { linkChars += s.utf8.count }
                     }
                 }
                 i = j

@@ -91,7 +91,7 @@ enum TextBlocks {
         guard !text.isEmpty else { return [] }
         let pieces = block.kind == .paragraph ? BlockText.splitGluedSentences(text) : [text]
         return pieces.map { piece in
-            let links = min(piece.count, BlockText.urlCharacters(in: piece) + (pieces.count == 1 ? linkChars : 0))
+            let links = min(piece.utf8.count, BlockText.urlCharacters(in: piece) + (pieces.count == 1 ? linkChars : 0))
             return Block(piece, kind: block.kind, linkCharacters: links)
         }
     }

@@ -28,24 +28,35 @@ extension String {
     @inline(__always) var isASCII: Bool { utf8.allSatisfy { $0 < 0x80 } }
 }
 
-extension String {
-    /// Whether any of `needles` (lower-case ASCII) occurs in the text, ignoring ASCII case:
-    /// a byte scan cheap enough to run before a regular expression that needs one of them.
-    func containsASCII(anyOf needles: [String]) -> Bool {
-        var text = self
+/// Lower-case ASCII words to look for in text, ignoring ASCII case, all in one pass: a cheap
+/// test to run before a regular expression that cannot match without one of them.
+struct ASCIINeedles: Sendable {
+    private let needles: [[UInt8]]
+    /// For each first byte, the needles that start with it.
+    private let byFirstByte: [[Int]]
+
+    init(_ words: [String]) {
+        needles = words.map { Array($0.utf8) }
+        var table = [[Int]](repeating: [], count: 256)
+        for (index, needle) in needles.enumerated() where !needle.isEmpty { table[Int(needle[0])].append(index) }
+        byFirstByte = table
+    }
+
+    func occur(in text: String) -> Bool {
+        var text = text
         return text.withUTF8 { haystack in
-            for needle in needles {
-                let n = Array(needle.utf8)
-                guard n.count <= haystack.count else { continue }
-                var i = 0
-                while i <= haystack.count - n.count {
-                    if ByteText.lower(haystack[i]) == n[0] {
-                        var k = 1
-                        while k < n.count && ByteText.lower(haystack[i + k]) == n[k] { k += 1 }
-                        if k == n.count { return true }
-                    }
-                    i += 1
+            let count = haystack.count
+            var i = 0
+            while i < count {
+                let candidates = byFirstByte[Int(ByteText.lower(haystack[i]))]
+                for index in candidates {
+                    let needle = needles[index]
+                    guard i + needle.count <= count else { continue }
+                    var k = 1
+                    while k < needle.count && ByteText.lower(haystack[i + k]) == needle[k] { k += 1 }
+                    if k == needle.count { return true }
                 }
+                i += 1
             }
             return false
         }
