@@ -54,15 +54,23 @@ public struct EntityTagger: Sendable {
             feats.removeAll(keepingCapacity: true)
             features.staticFeatures(sentence, i, into: &feats)
             features.dynamicFeatures(sentence, i, previous: previous, beforePrevious: beforePrevious, into: &feats)
-            for f in feats { add(f, to: &scores) }
+            scores.withUnsafeMutableBufferPointer { scores in
+                classes.withUnsafeBufferPointer { classes in
+                    weights.withUnsafeBufferPointer { weights in
+                        for f in feats { add(f, to: scores, classes: classes, weights: weights) }
+                    }
+                }
+            }
             tags.append(best(scores, after: i > 0 ? previous : nil, last: i == words.count - 1))
         }
         return tags
     }
 
     @inline(__always)
-    private func add(_ feature: UInt64, to scores: inout [Float]) {
+    private func add(_ feature: UInt64, to scores: UnsafeMutableBufferPointer<Float>,
+                     classes: UnsafeBufferPointer<UInt8>, weights: UnsafeBufferPointer<Float>) {
         guard let row = table.row(feature) else { return }
+        // The model file was validated when loaded: every class index is below TagSet.count.
         for k in row.start..<row.start + row.count { scores[Int(classes[k])] += weights[k] }
     }
 
@@ -140,7 +148,9 @@ public struct EntityTagger: Sendable {
             let n = reader.u8()
             rows[key] = (Int32(classes.count), n)
             for _ in 0..<n {
-                classes.append(reader.u8())
+                let tag = reader.u8()
+                guard Int(tag) < TagSet.count else { throw ModelError("tagger model names an unknown tag") }
+                classes.append(tag)
                 weights.append(Float(Int16(bitPattern: reader.u16())) * scale)
             }
         }

@@ -41,13 +41,56 @@ public enum ExplicitDates {
         resolve(scan(text), reference: reference, yearChoice: yearChoice)
     }
 
+    /// A cheap look before tokenising: a run of digits with a capitalised month name just
+    /// before or after it ("March 30", "26 March", "1st of May"), or an ISO date's "dddd-dd".
+    static func mayHoldDate(_ text: String) -> Bool {
+        let bytes = Array(text.utf8)
+        func isDigit(_ i: Int) -> Bool { i >= 0 && i < bytes.count && bytes[i] >= 0x30 && bytes[i] <= 0x39 }
+        func isLetter(_ i: Int) -> Bool { i >= 0 && i < bytes.count && (bytes[i] | 0x20) >= 0x61 && (bytes[i] | 0x20) <= 0x7A }
+        func word(endingBefore end: Int) -> Substring? {
+            var e = end
+            while e > 0 && (bytes[e - 1] == 0x20 || bytes[e - 1] == 0x2E) { e -= 1 }
+            var b = e
+            while isLetter(b - 1) { b -= 1 }
+            return b < e ? Substring(decoding: bytes[b..<e], as: UTF8.self) : nil
+        }
+        func word(startingAt start: Int) -> (Substring, Int)? {
+            var b = start
+            while b < bytes.count && bytes[b] == 0x20 { b += 1 }
+            var e = b
+            while isLetter(e) { e += 1 }
+            return b < e ? (Substring(decoding: bytes[b..<e], as: UTF8.self), e) : nil
+        }
+        func isMonth(_ w: Substring?) -> Bool {
+            guard let w, let first = w.utf8.first, first >= 0x41, first <= 0x5A else { return false }
+            return Month.number(w) != nil
+        }
+        var i = 0
+        while i < bytes.count {
+            guard isDigit(i) else { i += 1; continue }
+            let start = i
+            while isDigit(i) { i += 1 }
+            if i - start == 4, i + 2 < bytes.count, bytes[i] == 0x2D, isDigit(i + 1) { return true }
+            if isMonth(word(endingBefore: start)) { return true }
+            var after = i
+            while isLetter(after) { after += 1 }  // 1st, 22nd
+            if let (next, end) = word(startingAt: after) {
+                if isMonth(next) { return true }
+                if next == "of", let (month, _) = word(startingAt: end), isMonth(month) { return true }
+            }
+        }
+        return false
+    }
+
     /// The dates written in `text`, years not yet inferred: the costly part, done once.
     public static func scan(_ text: String) -> [Written] {
-        // Every date form has a digit: only paragraphs with one are worth tokenising.
+        // Every date form has a digit and a month name or an ISO date's dash: only paragraphs
+        // with both are worth tokenising.
         var result: [Written] = []
         var offset = 0
         for paragraph in text.split(separator: "\n\n", omittingEmptySubsequences: false) {
-            if paragraph.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) {
+            let string = String(paragraph)
+            if mayHoldDate(string) {
                 for var date in scanParagraph(String(paragraph)) {
                     date.start += offset
                     date.end += offset
