@@ -148,7 +148,10 @@ enum DebrisRules {
     }
 
     static func isRelatedLine(_ block: Block) -> Bool {
-        block.wordCount <= 25 && block.text.prefix(40).contains(where: { ":|›»".contains($0) }) && matches(relatedPrefix, block.text)
+        // The regex needs a separator (":", "|", "›" E2 80 BA, "»" C2 BB) within the first words.
+        block.wordCount <= 25
+            && block.text.utf8.prefix(48).contains { $0 == 0x3A || $0 == 0x7C || $0 == 0xBA || $0 == 0xBB }
+            && matches(relatedPrefix, block.text)
     }
 
     /// A line that looks like one entry of a list of links: a list item, or a short line

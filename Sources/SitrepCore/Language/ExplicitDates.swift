@@ -87,17 +87,27 @@ public enum ExplicitDates {
         // Every date form has a digit and a month name or an ISO date's dash: only paragraphs
         // with both are worth tokenising.
         var result: [Written] = []
-        var offset = 0
-        for paragraph in text.split(separator: "\n\n", omittingEmptySubsequences: false) {
-            let string = String(paragraph)
-            if mayHoldDate(string) {
-                for var date in scanParagraph(String(paragraph)) {
-                    date.start += offset
-                    date.end += offset
-                    result.append(date)
+        var offset = 0  // in scalars
+        var text = text
+        text.withUTF8 { bytes in
+            var start = 0
+            var i = 0
+            while i <= bytes.count {
+                let atBreak = i == bytes.count || (bytes[i] == 0x0A && i + 1 < bytes.count && bytes[i + 1] == 0x0A)
+                guard atBreak else { i += 1; continue }
+                let paragraph = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self)
+                if mayHoldDate(paragraph) {
+                    for var date in scanParagraph(paragraph) {
+                        date.start += offset
+                        date.end += offset
+                        result.append(date)
+                    }
                 }
+                // Scalars are counted by their first bytes (every byte that is not a continuation byte).
+                offset += bytes[start..<i].reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) } + 2
+                i += 2
+                start = i
             }
-            offset += paragraph.unicodeScalars.count + 2
         }
         return result
     }
