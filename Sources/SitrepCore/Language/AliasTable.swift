@@ -52,8 +52,14 @@ public struct AliasTable: Sendable {
         byKey[AliasTable.key(name, kind)]
     }
 
-    /// The curated person a bare surname most likely means, when only one has it.
-    public func person(surname: String) -> String? {
-        bySurname[NameKey.surname(NameKey.plain(surname))] ?? nil
+    /// `entry(for:kind:)` for a name whose plain key is already known.
+    func entry(plainKey: String, kind: EntityKind) -> Entry? {
+        byKey[kind == .person ? "p:" + NameKey.person(plainKey: plainKey) : "o:" + plainKey]
     }
+
+    /// The curated person a bare surname most likely means, when only one has it.
+    public func person(surname: String) -> String? { person(surnameKey: NameKey.surname(NameKey.plain(surname))) }
+
+    /// `person(surname:)` for a surname already reduced by `NameKey.surname`.
+    func person(surnameKey: String) -> String? { bySurname[surnameKey] ?? nil }
 }

@@ -30,20 +30,21 @@ public struct EntityExtractor: Sendable {
     public func entities(in body: String) -> [Entity] {
         let tokens = Tokenizer.tokens(body)
         let scalars = ScalarText(body)
+        let keys = NameKeyCache()
         var candidates: [Candidate] = []
         var covered = Set<Int>()
         for sentence in Tokenizer.sentences(tokens, in: body) {
             let words = tokens[sentence].map(\.text)
             for (range, type) in tagger.tag(words) {
                 let absolute = (range.lowerBound + sentence.lowerBound)..<(range.upperBound + sentence.lowerBound)
-                if let candidate = candidate(type, absolute, tokens, scalars, sentenceStart: sentence.lowerBound, sentenceEnd: sentence.upperBound) {
+                if let candidate = candidate(type, absolute, tokens, scalars, keys, sentenceStart: sentence.lowerBound, sentenceEnd: sentence.upperBound) {
                     candidates.append(candidate)
                     covered.formUnion(candidate.tokens)
                 }
             }
-            candidates += gazetteerMatches(tokens, in: sentence, scalars, skipping: covered)
+            candidates += gazetteerMatches(tokens, in: sentence, scalars, keys, skipping: covered)
         }
-        return merge(candidates)
+        return merge(candidates, keys)
     }
 
     private func text(_ tokens: [Token], _ range: Range<Int>, _ scalars: ScalarText) -> Mention {
@@ -52,7 +53,7 @@ public struct EntityExtractor: Sendable {
     }
 
     /// Turns a tagger span into a candidate, or nil when it is noise.
-    private func candidate(_ type: EntityType, _ span: Range<Int>, _ tokens: [Token], _ scalars: ScalarText,
+    private func candidate(_ type: EntityType, _ span: Range<Int>, _ tokens: [Token], _ scalars: ScalarText, _ keys: NameKeyCache,
                            sentenceStart: Int, sentenceEnd: Int) -> Candidate? {
         var range = span
         var type = type
@@ -76,39 +77,39 @@ public struct EntityExtractor: Sendable {
         // A nationality goes only when a title follows it ("Ukrainian President …"); in "Russian
         // Federation" or "European Union" it is part of the name.
         var strippedTitle = false
-        let opensWithTitle = range.count > 1 && (isTitle(tokens[range.lowerBound].text) || gazetteer.place(demonym: tokens[range.lowerBound].text) != nil)
-        let wholeIsKnown = opensWithTitle && (aliases.entry(for: text(tokens, range, scalars).text, kind: .organization) != nil
-            || gazetteer.place(named: text(tokens, range, scalars).text) != nil)
+        let opensWithTitle = range.count > 1 && (isTitle(tokens[range.lowerBound].text, keys) || gazetteer.place(demonymKey: keys.plain(tokens[range.lowerBound].text)) != nil)
+        let wholeIsKnown = opensWithTitle && (aliases.entry(plainKey: keys.plain(text(tokens, range, scalars).text), kind: .organization) != nil
+            || gazetteer.place(key: keys.plain(text(tokens, range, scalars).text)) != nil)
         while opensWithTitle, !wholeIsKnown, range.count > 1 {
             let first = tokens[range.lowerBound].text
-            let nationalityBeforeTitle = gazetteer.place(demonym: first) != nil && isTitle(tokens[range.lowerBound + 1].text)
-            guard isTitle(first) || nationalityBeforeTitle else { break }
+            let nationalityBeforeTitle = gazetteer.place(demonymKey: keys.plain(first)) != nil && isTitle(tokens[range.lowerBound + 1].text, keys)
+            guard isTitle(first, keys) || nationalityBeforeTitle else { break }
             range = (range.lowerBound + 1)..<range.upperBound
             strippedTitle = true
         }
         // Titles after a name belong to people ("NATO Secretary General" is NATO); an
         // organisation's last word is part of its name ("Joint Chiefs of Staff").
-        while range.count > 1, (type != .organization && isTitle(tokens[range.upperBound - 1].text))
-                || EntityNoise.postNominals.contains(NameKey.plain(tokens[range.upperBound - 1].text)) {
+        while range.count > 1, (type != .organization && isTitle(tokens[range.upperBound - 1].text, keys))
+                || EntityNoise.postNominals.contains(keys.plain(tokens[range.upperBound - 1].text)) {
             range = range.lowerBound..<(range.upperBound - 1)
         }
         // Closing brackets and quotes that the tagger swept in.
         while range.count > 1, !(tokens[range.upperBound - 1].text.unicodeScalars.first?.isLetterLike ?? false),
               !(tokens[range.upperBound - 1].text.unicodeScalars.first?.isDigitASCII ?? false) { range = range.lowerBound..<(range.upperBound - 1) }
         let head = text(tokens, range, scalars).text
-        if aliases.entry(for: head, kind: .organization) != nil {
+        if aliases.entry(plainKey: keys.plain(head), kind: .organization) != nil {
             type = .organization  // "NATO Headquarters", "NATO Secretary General" → NATO
-        } else if aliases.entry(for: head, kind: .person) != nil || (strippedTitle && type != .location && range.count >= 2
+        } else if aliases.entry(plainKey: keys.plain(head), kind: .person) != nil || (strippedTitle && type != .location && range.count >= 2
                     && range.allSatisfy({ tokens[$0].text.first?.isUppercase == true })) {
             type = .person
         }
         // "Dmytro Kuleba Washington": a place glued to the end of a person's name.
-        if type == .person, range.count >= 3, let place = gazetteer.place(named: tokens[range.upperBound - 1].text), place.kind != .city || place.population >= 500_000 {
+        if type == .person, range.count >= 3, let place = gazetteer.place(key: keys.plain(tokens[range.upperBound - 1].text)), place.kind != .city || place.population >= 500_000 {
             range = range.lowerBound..<(range.upperBound - 1)
         }
         let mention = text(tokens, range, scalars)
-        let key = NameKey.plain(mention.text)
-        if range.count == 1, isTitle(mention.text) { return nil }  // a title left on its own
+        let key = keys.plain(mention.text)
+        if range.count == 1, isTitle(mention.text, keys) { return nil }  // a title left on its own
         guard mention.text.unicodeScalars.contains(where: { $0.isLetterLike }), !EntityNoise.words.contains(key),
               !EntityNoise.openers.contains(key),
               mention.text.first?.isUppercase == true || mention.text.first == "@" else { return nil }
@@ -117,21 +118,21 @@ public struct EntityExtractor: Sendable {
 
         switch type {
         case .location:
-            if let place = resolvePlace(mention.text, followedBy: range.upperBound, in: tokens) {
+            if let place = resolvePlace(mention.text, followedBy: range.upperBound, in: tokens, keys) {
                 return Candidate(kind: .place, tokens: range, mention: mention, place: place)
             }
-            if let seat = aliases.entry(for: mention.text, kind: .organization), seat.country != nil {
+            if let seat = aliases.entry(plainKey: keys.plain(mention.text), kind: .organization), seat.country != nil {
                 return Candidate(kind: .organization, tokens: range, mention: mention, country: seat.country)
             }
             return Candidate(kind: .place, tokens: range, mention: mention)
         case .misc:
             // Nationalities count for their country: "Russian forces" → Russia.
-            if let place = gazetteer.place(demonym: mention.text) { return Candidate(kind: .place, tokens: range, mention: mention, place: place) }
+            if let place = gazetteer.place(demonymKey: keys.plain(mention.text)) { return Candidate(kind: .place, tokens: range, mention: mention, place: place) }
             return nil
         case .organization:
-            let entry = aliases.entry(for: mention.text, kind: .organization)
+            let entry = aliases.entry(plainKey: keys.plain(mention.text), kind: .organization)
             // "Russia" as an actor, "Crimea" or "Donbass" mistaken for an organisation.
-            if entry == nil, let place = resolvePlace(mention.text, followedBy: range.upperBound, in: tokens),
+            if entry == nil, let place = resolvePlace(mention.text, followedBy: range.upperBound, in: tokens, keys),
                place.kind != .city || place.population >= 100_000 {
                 return Candidate(kind: .place, tokens: range, mention: mention, place: place)
             }
@@ -141,7 +142,7 @@ public struct EntityExtractor: Sendable {
             if let first = tokens[range.lowerBound].text.first, tokens[range.lowerBound].text.count >= 2,
                tokens[range.lowerBound].text.allSatisfy({ $0.isUppercase }), first.isLetter { return nil }
             // A lone word that is a country, region or big city is the place, not a surname.
-            if range.count == 1, let place = resolvePlace(mention.text, followedBy: range.upperBound, in: tokens),
+            if range.count == 1, let place = resolvePlace(mention.text, followedBy: range.upperBound, in: tokens, keys),
                place.kind != .city || place.population >= 100_000 {
                 return Candidate(kind: .place, tokens: range, mention: mention, place: place)
             }
@@ -152,15 +153,9 @@ public struct EntityExtractor: Sendable {
     /// Countries, regions, subdivisions, big cities, demonyms and seats of power the tagger
     /// missed: capitalised token sequences that the gazetteer or the alias table knows. Keys
     /// are built word by word and the search stops as soon as no known name starts so.
-    private func gazetteerMatches(_ tokens: [Token], in sentence: Range<Int>, _ scalars: ScalarText, skipping covered: Set<Int>) -> [Candidate] {
+    private func gazetteerMatches(_ tokens: [Token], in sentence: Range<Int>, _ scalars: ScalarText, _ keys: NameKeyCache,
+                                  skipping covered: Set<Int>) -> [Candidate] {
         var found: [Candidate] = []
-        var keys: [String?] = Array(repeating: nil, count: sentence.count)
-        func key(_ k: Int) -> String {
-            if let known = keys[k - sentence.lowerBound] { return known }
-            let made = NameKey.plain(tokens[k].text)
-            keys[k - sentence.lowerBound] = made
-            return made
-        }
         var i = sentence.lowerBound
         while i < sentence.upperBound {
             guard !covered.contains(i), tokens[i].text.first?.isUppercase == true else { i += 1; continue }
@@ -168,7 +163,7 @@ public struct EntityExtractor: Sendable {
             var phrase = ""
             var end = i
             while end < sentence.upperBound, !covered.contains(end) {
-                let word = key(end)
+                let word = keys.plain(tokens[end].text)
                 // "People" + "'s" join without a space, as in the name key of "People's".
                 phrase += phrase.isEmpty || word.hasPrefix("'") || word.isEmpty ? word : " " + word
                 end += 1
@@ -176,16 +171,16 @@ public struct EntityExtractor: Sendable {
                 guard tokens[end - 1].text.unicodeScalars.first?.isLetterLike == true else { continue }
                 let range = i..<end
                 let mention = text(tokens, range, scalars)
-                if let seat = aliases.entry(for: mention.text, kind: .organization), seat.country != nil {
+                if let seat = aliases.entry(plainKey: keys.plain(mention.text), kind: .organization), seat.country != nil {
                     matched = Candidate(kind: .organization, tokens: range, mention: mention, country: seat.country)
-                } else if let place = resolvePlace(mention.text, followedBy: range.upperBound, in: tokens),
+                } else if let place = resolvePlace(mention.text, followedBy: range.upperBound, in: tokens, keys),
                           place.kind != .city || place.population >= 500_000 {
                     matched = Candidate(kind: .place, tokens: range, mention: mention, place: place)
-                } else if range.count == 1, let place = gazetteer.place(demonym: mention.text) {
+                } else if range.count == 1, let place = gazetteer.place(demonymKey: keys.plain(mention.text)) {
                     matched = Candidate(kind: .place, tokens: range, mention: mention, place: place)
                 }
             }
-            if let m = matched, !EntityNoise.words.contains(NameKey.plain(m.mention.text)) {
+            if let m = matched, !EntityNoise.words.contains(keys.plain(m.mention.text)) {
                 found.append(m)
                 i = m.tokens.upperBound
             } else {
@@ -197,39 +192,44 @@ public struct EntityExtractor: Sendable {
 
     /// Groups candidates into entities: places by gazetteer id, organisations by alias or
     /// name, people by full name with short forms joined to the full name they continue.
-    private func merge(_ candidates: [Candidate]) -> [Entity] {
+    private func merge(_ candidates: [Candidate], _ keys: NameKeyCache) -> [Entity] {
         var groups: [String: Entity] = [:]
         var order: [String] = []
         func add(_ key: String, _ make: () -> Entity, _ mention: Mention) {
             if groups[key] == nil { groups[key] = make(); order.append(key) }
             groups[key]!.mentions.append(mention)
         }
-        // Full names of people, in order, to resolve short forms against.
-        let fullNames = candidates.filter { $0.kind == .person && NameKey.plain($0.mention.text).split(separator: " ").count >= 2 }
-        let surnames = Set(fullNames.compactMap { NameKey.plain($0.mention.text).split(separator: " ").last.map(String.init) })
+        // Full names of people, in order, with their surname keys, to resolve short forms against.
+        let fullNames: [(candidate: Candidate, surname: String)] = candidates.compactMap { c in
+            guard c.kind == .person else { return nil }
+            let words = keys.plain(c.mention.text).split(separator: " ")
+            return words.count >= 2 ? (c, NameKey.surname(String(words.last!))) : nil
+        }
+        let surnames = Set(fullNames.compactMap { keys.plain($0.candidate.mention.text).split(separator: " ").last.map(String.init) })
         var candidates = candidates
-        for i in candidates.indices where candidates[i].kind != .person && candidates[i].place?.kind ?? .city == .city
-            && aliases.entry(for: candidates[i].mention.text, kind: .organization) == nil
-            && (surnames.contains(NameKey.plain(candidates[i].mention.text)) || aliases.person(surname: candidates[i].mention.text) != nil) {
+        for i in candidates.indices where candidates[i].kind != .person && candidates[i].place?.kind ?? .city == .city {
+            let key = keys.plain(candidates[i].mention.text)
+            guard aliases.entry(plainKey: key, kind: .organization) == nil,
+                  surnames.contains(key) || aliases.person(surnameKey: NameKey.surname(key)) != nil else { continue }
             candidates[i].kind = .person  // "Biden administration", "Kuleba said" tagged as a place or organisation
         }
         for c in candidates.sorted(by: { $0.mention.start < $1.mention.start }) {
             switch c.kind {
             case .place:
                 let place = c.place
-                add("place:" + (place?.id ?? NameKey.plain(c.mention.text)), {
+                add("place:" + (place?.id ?? keys.plain(c.mention.text)), {
                     Entity(name: place?.name ?? c.mention.text, kind: .place, aliases: [], mentions: [], placeID: place?.id,
                            parents: place.map { gazetteer.chain($0).dropFirst().map(\.name) } ?? [], country: nil)
                 }, c.mention)
             case .organization:
-                let entry = aliases.entry(for: c.mention.text, kind: .organization)
+                let entry = aliases.entry(plainKey: keys.plain(c.mention.text), kind: .organization)
                 let name = entry?.canonical ?? c.mention.text
-                add("org:" + NameKey.plain(name),
+                add("org:" + keys.plain(name),
                     { Entity(name: name, kind: .organization, aliases: [], mentions: [], placeID: nil, parents: [], country: entry?.country ?? c.country) }, c.mention)
             case .person:
-                let full = resolvePerson(c, fullNames: fullNames)
-                let name = aliases.entry(for: full, kind: .person)?.canonical ?? full
-                add("person:" + NameKey.person(name),
+                let full = resolvePerson(c, fullNames: fullNames, keys)
+                let name = aliases.entry(plainKey: keys.plain(full), kind: .person)?.canonical ?? full
+                add("person:" + NameKey.person(plainKey: keys.plain(name)),
                     { Entity(name: name, kind: .person, aliases: [], mentions: [], placeID: nil, parents: [], country: nil) }, c.mention)
             }
         }
@@ -244,19 +244,20 @@ public struct EntityExtractor: Sendable {
     /// The full name a person mention stands for: itself when it has first and last name;
     /// else the nearest full name before it (or, failing that, after it) with the same
     /// surname. A handle "@SecBlinken" or "SecBlinken" is read as the surname it ends with.
-    private func resolvePerson(_ c: Candidate, fullNames: [Candidate]) -> String {
+    private func resolvePerson(_ c: Candidate, fullNames: [(candidate: Candidate, surname: String)], _ keys: NameKeyCache) -> String {
         var surface = c.mention.text
         if surface.hasPrefix("@") { surface.removeFirst() }
-        let words = NameKey.plain(surface).split(separator: " ")
+        let words = keys.plain(surface).split(separator: " ")
         if words.count >= 2 { return c.mention.text }
         let key = NameKey.surname(String(words.first ?? ""))
-        func surnameMatches(_ full: Candidate) -> Bool {
-            let last = NameKey.surname(String(NameKey.plain(full.mention.text).split(separator: " ").last ?? ""))
-            return last == key || (key.hasSuffix(last) && key.count > last.count && key.count - last.count <= 4)
+        func surnameMatches(_ last: String) -> Bool {
+            last == key || (key.hasSuffix(last) && key.count > last.count && key.count - last.count <= 4)
         }
-        if let before = fullNames.last(where: { $0.mention.start < c.mention.start && surnameMatches($0) }) { return before.mention.text }
-        if let after = fullNames.first(where: { surnameMatches($0) }) { return after.mention.text }
-        return aliases.person(surname: key) ?? surface
+        if let before = fullNames.last(where: { $0.candidate.mention.start < c.mention.start && surnameMatches($0.surname) }) {
+            return before.candidate.mention.text
+        }
+        if let after = fullNames.first(where: { surnameMatches($0.surname) }) { return after.candidate.mention.text }
+        return aliases.person(surnameKey: key) ?? surface
     }
 
     /// Whether a token can stand inside a name: capitalised, a connector, or punctuation
@@ -269,14 +270,14 @@ public struct EntityExtractor: Sendable {
     }
 
     /// "President", "Gen.", "Colonel-General", "Secretary".
-    private func isTitle(_ token: String) -> Bool {
-        let parts = NameKey.plain(token).split(separator: " ")
+    private func isTitle(_ token: String, _ keys: NameKeyCache) -> Bool {
+        let parts = keys.plain(token).split(separator: " ")
         return !parts.isEmpty && parts.allSatisfy { EntityNoise.titles.contains(String($0)) }
     }
 
     /// The place a name means where it stands: the region when a word for a region follows it.
-    private func resolvePlace(_ name: String, followedBy next: Int, in tokens: [Token]) -> Place? {
-        regionPlace(name, followedBy: next, in: tokens) ?? gazetteer.place(named: name)
+    private func resolvePlace(_ name: String, followedBy next: Int, in tokens: [Token], _ keys: NameKeyCache) -> Place? {
+        regionPlace(name, followedBy: next, in: tokens) ?? gazetteer.place(key: keys.plain(name))
     }
 
     private static let regionWords: Set<String> = ["region", "regions", "oblast", "oblasts", "province", "provinces"]

@@ -73,8 +73,10 @@ public final class Gazetteer: Sendable {
     /// The place a name most likely means: its own name before an alternative spelling, a
     /// country before a region before a subdivision before a city, then the most populous.
     /// A city five times larger than another city of the same name wins whatever the spelling.
-    public func place(named name: String) -> Place? {
-        let key = NameKey.plain(name)
+    public func place(named name: String) -> Place? { place(key: NameKey.plain(name)) }
+
+    /// `place(named:)` for a name whose plain key is already known.
+    func place(key: String) -> Place? {
         guard let candidates = byName[key] else { return nil }
         return candidates.compactMap { c in places[c.id].map { (place: $0, primary: c.primary) } }
             // "West" or "Central" as a subdivision or town name is almost never what news means.
@@ -99,9 +101,9 @@ public final class Gazetteer: Sendable {
                                             "national", "union", "independence", "liberty", "victoria", "hope", "march", "may"]
 
     /// The country or region a demonym refers to: "Russian" → Russia.
-    public func place(demonym word: String) -> Place? {
-        byDemonym[NameKey.plain(word)].flatMap { places[$0] }
-    }
+    public func place(demonym word: String) -> Place? { place(demonymKey: NameKey.plain(word)) }
+
+    func place(demonymKey: String) -> Place? { byDemonym[demonymKey].flatMap { places[$0] } }
 
     /// The place and every place containing it, innermost first: Donetsk, Donetsk Oblast, Donbas, Ukraine.
     public func chain(_ place: Place) -> [Place] {

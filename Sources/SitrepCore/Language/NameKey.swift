@@ -42,8 +42,11 @@ public enum NameKey {
 
     /// A person's name as a key: first-name variants and surname endings folded
     /// (-skyy/-skiy/-ski → -sky, -iy/-ii → -y).
-    public static func person(_ name: String) -> String {
-        var words = plain(name).split(separator: " ").map(String.init)
+    public static func person(_ name: String) -> String { person(plainKey: plain(name)) }
+
+    /// `person(_:)` for a name whose plain key is already known.
+    static func person(plainKey: String) -> String {
+        var words = plainKey.split(separator: " ").map(String.init)
         guard !words.isEmpty else { return "" }
         if words.count > 1, let folded = firstNames[words[0]] { words[0] = folded }
         words[words.count - 1] = surname(words[words.count - 1])
@@ -56,5 +59,18 @@ public enum NameKey {
             return String(word.dropLast(ending.count)) + replacement
         }
         return word
+    }
+}
+
+/// Plain keys of the names met in one article, each computed once: the same mention is looked
+/// up in the alias table and the gazetteer several times.
+final class NameKeyCache {
+    private var keys: [String: String] = [:]
+
+    func plain(_ name: String) -> String {
+        if let known = keys[name] { return known }
+        let key = NameKey.plain(name)
+        keys[name] = key
+        return key
     }
 }
