@@ -65,22 +65,6 @@ public struct Buffer: Sendable, Equatable {
         return column
     }
 
-    /// Sets the style of every cell in `rect` without changing its symbol.
-    public mutating func setStyle(_ style: Style, in rect: Rect) {
-        let r = rect.intersection(area)
-        for y in r.y..<r.maxY {
-            for x in r.x..<r.maxX { self[x, y].style = style }
-        }
-    }
-
-    /// Fills `rect` with blanks in `style`.
-    public mutating func fill(_ rect: Rect, style: Style = .plain) {
-        let r = rect.intersection(area)
-        for y in r.y..<r.maxY {
-            for x in r.x..<r.maxX { self[x, y] = Cell(" ", style: style) }
-        }
-    }
-
     /// The screen as text, one string per row, trailing spaces kept.
     public var lines: [String] {
         (0..<area.height).map { y in

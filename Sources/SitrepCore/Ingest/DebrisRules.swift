@@ -125,10 +125,6 @@ enum DebrisRules {
         regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
     }
 
-    static func count(_ regex: NSRegularExpression, _ text: String) -> Int {
-        regex.numberOfMatches(in: text, range: NSRange(text.startIndex..., in: text))
-    }
-
     static func words(_ text: String) -> [Substring] {
         text.split(whereSeparator: { $0.isWhitespace })
     }
