@@ -14,6 +14,8 @@ struct HTMLPage {
     /// `article:published_time`, `datePublished`, `<time datetime>`, …
     var declaredPublished: String?
     var canonicalURL: String?
+    /// Whether any element was skipped as page furniture (else a plain read would be the same).
+    var skippedFurniture = false
 
     /// Elements whose content is never article text.
     private static let rawTextElements: Set<String> = ["script", "style", "template", "svg", "math", "iframe", "noscript", "textarea"]
@@ -126,7 +128,7 @@ struct HTMLPage {
                     || HTMLPage.furnitureMarker.firstMatch(in: marker, range: NSRange(marker.startIndex..., in: marker)) != nil
             }
             if name == "title" { inTitle = true; titleText = "" }
-            if skips { skipping += 1 }
+            if skips { skipping += 1; skippedFurniture = true }
             if name == "a" { anchorDepth += 1 }
             stack.append(Open(name: name, skips: skips))
             if skipping == 0 {
@@ -144,6 +146,7 @@ struct HTMLPage {
     /// `<aside>` can swallow the rest of a page), reads it again without skipping.
     static func read(_ html: String) -> HTMLPage {
         let page = HTMLPage(html: html)
+        guard page.skippedFurniture else { return page }
         let plain = HTMLPage(html: html, skipFurniture: false)
         let words = { (p: HTMLPage) in p.blocks.reduce(0) { $0 + $1.wordCount } }
         return words(page) * 5 < words(plain) ? plain : page
