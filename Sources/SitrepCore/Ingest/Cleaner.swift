@@ -73,10 +73,9 @@ public enum Cleaner {
         if DebrisRules.isAdvertising(block) { return .advertising }
         if inLinkList && DebrisRules.isLinkListEntry(block) { return .related }
         if DebrisRules.isRelatedHeading(block) || DebrisRules.isRelatedLine(block) { return .related }
-        let outside = DebrisRules.outsideQuotes(block.text)
-        let words = PhraseSet.words(outside)
+        let words = PhraseWords(outsideQuotesOf: block.text)
         let appeal = DebrisRules.appealScore(words: words)
-        let addressed = DebrisRules.addressesReader(outside: outside, words: words)
+        let addressed = DebrisRules.addressesReader(words: words)
         if appeal >= 2 || (appeal >= 1 && addressed >= 1) { return .appeal }
         if inAppeal && (addressed >= 1 || appeal >= 1) { return .appeal }
         // A short call to action closing an appeal ("Support the Harbour Post").

@@ -26,8 +26,10 @@ enum DebrisRules {
 
     static let advertisingWords: Set<String> = ["advertisement", "advertisements", "advertising", "ad", "ads",
                                                 "sponsored", "promoted", "advertiser", "commercial"]
-    static let continuationPhrases = ["continues below", "continue reading", "scroll to continue", "skip advertisement",
-                                      "report this ad", "ad feedback", "remove ads", "paid content", "paid post", "partner content"]
+    static let continuationPhrases = ASCIINeedles([
+        "continues below", "continue reading", "scroll to continue", "skip advertisement",
+        "report this ad", "ad feedback", "remove ads", "paid content", "paid post", "partner content",
+    ])
 
     /// Phrases that appeal to the reader for money, attention or consent. Words separated by
     /// spaces, alternatives by "|", a trailing "*" matches any ending.
@@ -132,8 +134,7 @@ enum DebrisRules {
     static func isAdvertising(_ block: Block) -> Bool {
         guard block.wordCount <= 8 else { return false }
         let words = words(block.text)
-        let lower = block.text.lowercased()
-        if continuationPhrases.contains(where: lower.contains) { return true }
+        if continuationPhrases.occur(in: block.text) { return true }
         let bare = words.map { folded(String($0)) }
         return words.count <= 4 && bare.contains(where: advertisingWords.contains)
     }
@@ -224,50 +225,22 @@ enum DebrisRules {
 
     /// The number of appeal phrases in a block, outside quotations: an appeal is the outlet's
     /// own voice, while a quoted mayor may well say "we need your help".
-    static func appealScore(words: [String]) -> Int { appealCues.count(in: words) }
+    static func appealScore(words: PhraseWords) -> Int { appealCues.count(in: words) }
 
-    private static let readerWords: Set<String> = ["we", "us", "our", "ours", "you", "your", "yours", "we're", "we’re",
-                                                   "you're", "you’re", "we've", "we’ve"]
+    private static let readerWords = Set(["we", "us", "our", "ours", "you", "your", "yours", "we're", "we’re",
+                                          "you're", "you’re", "we've", "we’ve"].map(PhraseWords.hash))
 
     /// Words that address the reader or speak for the outlet (we, us, our, you, your) in
     /// text outside quotation marks: quoted speakers say "we" all the time, stories do not.
     static func addressesReader(_ text: String) -> Int {
-        let outside = outsideQuotes(text)
-        return addressesReader(outside: outside, words: PhraseSet.words(outside))
+        addressesReader(words: PhraseWords(outsideQuotesOf: text))
     }
 
-    /// The same, for text already taken outside quotations and split into lower-case words.
-    static func addressesReader(outside: String, words: [String]) -> Int {
-        var count = 0
-        for word in words where readerWords.contains(word) { count += 1 }
-        guard count > 0, outside.contains("US") else { return count }
+    /// The same, for the words of a text outside quotations.
+    static func addressesReader(words: PhraseWords) -> Int {
+        let count = words.count(of: readerWords)
         // "US" in capitals is the country, not the pronoun.
-        let capitalUS = outside.split(separator: " ").filter { $0.trimmingCharacters(in: .punctuationCharacters) == "US" }.count
-        return count - min(count, capitalUS)
-    }
-
-    /// The text with every quotation removed; an unclosed quote runs to the end.
-    /// Apostrophes inside words ("Russia’s", "don't") are not quotation marks.
-    static func outsideQuotes(_ text: String) -> String {
-        let scalars = Array(text.unicodeScalars)
-        var out = ByteText(capacity: text.utf8.count)
-        var inDouble = false
-        var inSingle = false
-        for (i, ch) in scalars.enumerated() {
-            let previousIsLetter = i > 0 && scalars[i - 1].isLetterLike
-            let nextIsLetter = i + 1 < scalars.count && scalars[i + 1].isLetterLike
-            switch ch {
-            case "“", "«": inDouble = true; continue
-            case "”", "»": inDouble = false; continue
-            case "\"": inDouble.toggle(); continue
-            case "‘" where !previousIsLetter: inSingle = true; continue
-            case "'" where !previousIsLetter && nextIsLetter && !inSingle: inSingle = true; continue
-            case "’", "'" where inSingle && !nextIsLetter: inSingle = false; continue
-            default: break
-            }
-            if !inDouble && !inSingle { out.append(ch) }
-        }
-        return out.string
+        return count - min(count, words.capitalUS)
     }
 
     static func endsSentence(_ text: String) -> Bool {

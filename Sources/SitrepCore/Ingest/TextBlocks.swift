@@ -64,14 +64,23 @@ enum TextBlocks {
         return openEnded * 2 >= body.count
     }
 
-    private static let listMarker = try! NSRegularExpression(pattern: #"^\s*(?:[-*•·▪‣◦–]|\d{1,3}[.)])\s+"#)
-
+    /// The text of a list item after its marker ("- ", "• ", "1. ", "12) "), or nil.
     private static func listItem(_ line: Substring) -> Substring? {
-        let s = String(line)
-        guard let m = listMarker.firstMatch(in: s, range: NSRange(s.startIndex..., in: s)),
-              let r = Range(m.range, in: s) else { return nil }
-        let rest = s[r.upperBound...]
-        return rest.isEmpty ? nil : Substring(rest)
+        let scalars = line.unicodeScalars
+        var i = scalars.startIndex
+        while i < scalars.endIndex, scalars[i].isSpaceLike { i = scalars.index(after: i) }
+        guard i < scalars.endIndex else { return nil }
+        if "-*•·▪‣◦–".unicodeScalars.contains(scalars[i]) {
+            i = scalars.index(after: i)
+        } else {
+            var digits = 0
+            while i < scalars.endIndex, scalars[i].isDigitASCII, digits < 4 { digits += 1; i = scalars.index(after: i) }
+            guard (1...3).contains(digits), i < scalars.endIndex, scalars[i] == "." || scalars[i] == ")" else { return nil }
+            i = scalars.index(after: i)
+        }
+        guard i < scalars.endIndex, scalars[i].isSpaceLike else { return nil }
+        while i < scalars.endIndex, scalars[i].isSpaceLike { i = scalars.index(after: i) }
+        return i < scalars.endIndex ? Substring(scalars[i...]) : nil
     }
 
     private static func markdownHeading(_ line: Substring) -> Substring? {

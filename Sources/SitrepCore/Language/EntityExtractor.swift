@@ -271,8 +271,9 @@ public struct EntityExtractor: Sendable {
 
     /// "President", "Gen.", "Colonel-General", "Secretary".
     private func isTitle(_ token: String, _ keys: NameKeyCache) -> Bool {
-        let parts = keys.plain(token).split(separator: " ")
-        return !parts.isEmpty && parts.allSatisfy { EntityNoise.titles.contains(String($0)) }
+        let key = keys.plain(token)
+        guard key.utf8.contains(UInt8(ascii: " ")) else { return !key.isEmpty && EntityNoise.titles.contains(key) }
+        return key.split(separator: " ").allSatisfy { EntityNoise.titles.contains(String($0)) }
     }
 
     /// The place a name means where it stands: the region when a word for a region follows it.

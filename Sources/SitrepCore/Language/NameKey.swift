@@ -46,16 +46,18 @@ public enum NameKey {
 
     /// `person(_:)` for a name whose plain key is already known.
     static func person(plainKey: String) -> String {
-        var words = plainKey.split(separator: " ").map(String.init)
-        guard !words.isEmpty else { return "" }
-        if words.count > 1, let folded = firstNames[words[0]] { words[0] = folded }
-        words[words.count - 1] = surname(words[words.count - 1])
-        return words.joined(separator: " ")
+        // Plain keys are single-spaced with no space at either end.
+        let bytes = plainKey.utf8
+        guard let firstSpace = bytes.firstIndex(of: UInt8(ascii: " ")),
+              let lastSpace = bytes.lastIndex(of: UInt8(ascii: " ")) else { return surname(plainKey) }
+        let first = String(plainKey[..<firstSpace])
+        return (firstNames[first] ?? first) + plainKey[firstSpace...lastSpace] + surname(String(plainKey[bytes.index(after: lastSpace)...]))
     }
 
+    private static let surnameEndings = [("skyy", "sky"), ("skiy", "sky"), ("skii", "sky"), ("ski", "sky"), ("yy", "y"), ("iy", "y"), ("ii", "y")]
+
     static func surname(_ word: String) -> String {
-        for (ending, replacement) in [("skyy", "sky"), ("skiy", "sky"), ("skii", "sky"), ("ski", "sky"), ("yy", "y"), ("iy", "y"), ("ii", "y")]
-            where word.hasSuffix(ending) && word.count > ending.count + 2 {
+        for (ending, replacement) in surnameEndings where word.hasSuffix(ending) && word.count > ending.count + 2 {
             return String(word.dropLast(ending.count)) + replacement
         }
         return word
