@@ -86,19 +86,35 @@ enum DebrisRules {
         pattern: #"^((additional )?(reporting|writing|editing|compiled|translated) by\b|.{0,80}\bcontributed (to )?(this )?report(ing)?\b)"#,
         options: [.caseInsensitive])
 
-    /// A credit trailing a caption, each pattern with the words it cannot match without:
-    /// "… aggression. Photo courtesy of X/Twitter", "(Photo: Reuters)", "Credit: …",
-    /// "… since 2014. president.gov.ua", "… on Tuesday. AP Photo/Evan Vucci".
-    static let trailingCredits: [(needles: ASCIINeedles?, pattern: NSRegularExpression)] = [
-        (ASCIINeedles(["courtesy", "photo by", "photograph by", "image by", "picture by", "video by", "photo:", "photograph:", "image:", "picture:", "video:"]),
-         try! NSRegularExpression(pattern: #"\s+(photos?|photograph|image|picture|video)( courtesy of| by|:)\s+[^.!?]{1,80}$"#, options: [.caseInsensitive])),
-        (ASCIINeedles(["photo", "image", "picture", "credit"]),
-         try! NSRegularExpression(pattern: #"\s*\((photos?|image|picture|credit)[^)]{0,80}\)$"#, options: [.caseInsensitive])),
-        (ASCIINeedles(["credit:", "source:"]),
-         try! NSRegularExpression(pattern: #"\s*\|?\s*(credit|source):\s+[^.!?]{1,60}$"#, options: [.caseInsensitive])),
-        (nil, try! NSRegularExpression(pattern: #"(?<=[.!?”"’])\s+[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.(com|org|net|gov|ua|ru|uk|io|info)(\.[a-z]{2})?$"#)),
-        (ASCIINeedles(["ap", "afp", "epa", "reuters", "getty", "shutterstock", "alamy"]),
-         try! NSRegularExpression(pattern: #"(?<=[.!?”"’])\s+((AP|AFP|EPA|Reuters|Getty Images|Shutterstock|Alamy)[^.!?]{0,40}|[^.!?]{1,40}/(AP|AFP|EPA|Reuters|Getty Images))$"#)),
+    /// A credit trailing a caption: "… aggression. Photo courtesy of X/Twitter", "(Photo: Reuters)",
+    /// "Credit: …", "… since 2014. president.gov.ua", "… on Tuesday. AP Photo/Evan Vucci".
+    struct TrailingCredit {
+        enum Place {
+            /// After the last full stop, question or exclamation mark: the pattern allows none.
+            case lastClause
+            /// The text ends with ")".
+            case parenthesis
+            /// The last word is a domain name.
+            case domain
+        }
+        /// Words the pattern cannot match without, looked for where the pattern could match.
+        var needles: ASCIINeedles?
+        var place: Place
+        var pattern: NSRegularExpression
+    }
+
+    static let trailingCredits: [TrailingCredit] = [
+        TrailingCredit(needles: ASCIINeedles(["courtesy", "photo by", "photograph by", "image by", "picture by", "video by", "photo:", "photograph:", "image:", "picture:", "video:"]),
+                       place: .lastClause,
+                       pattern: try! NSRegularExpression(pattern: #"\s+(photos?|photograph|image|picture|video)( courtesy of| by|:)\s+[^.!?]{1,80}$"#, options: [.caseInsensitive])),
+        TrailingCredit(needles: ASCIINeedles(["photo", "image", "picture", "credit"]), place: .parenthesis,
+                       pattern: try! NSRegularExpression(pattern: #"\s*\((photos?|image|picture|credit)[^)]{0,80}\)$"#, options: [.caseInsensitive])),
+        TrailingCredit(needles: ASCIINeedles(["credit:", "source:"]), place: .lastClause,
+                       pattern: try! NSRegularExpression(pattern: #"\s*\|?\s*(credit|source):\s+[^.!?]{1,60}$"#, options: [.caseInsensitive])),
+        TrailingCredit(needles: nil, place: .domain,
+                       pattern: try! NSRegularExpression(pattern: #"(?<=[.!?”"’])\s+[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.(com|org|net|gov|ua|ru|uk|io|info)(\.[a-z]{2})?$"#)),
+        TrailingCredit(needles: ASCIINeedles(["ap", "afp", "epa", "reuters", "getty", "shutterstock", "alamy"]), place: .lastClause,
+                       pattern: try! NSRegularExpression(pattern: #"(?<=[.!?”"’])\s+((AP|AFP|EPA|Reuters|Getty Images|Shutterstock|Alamy)[^.!?]{0,40}|[^.!?]{1,40}/(AP|AFP|EPA|Reuters|Getty Images))$"#)),
     ]
 
     private static let commentNeedles = ASCIINeedles(["comment", "repl", "conversation", "discussion", "thread"])
@@ -267,9 +283,16 @@ enum DebrisRules {
         let lastWord = tail.lastIndex(of: " ").map { tail[tail.index(after: $0)...] } ?? tail[...]
         let topLevel = lastWord.utf8.reversed().prefix { $0 >= 0x61 && $0 <= 0x7A }.count
         let endsInDomain = topLevel >= 2 && topLevel < lastWord.utf8.count && lastWord.utf8.reversed().dropFirst(topLevel).first == UInt8(ascii: ".")
-        for (needles, pattern) in trailingCredits {
-            if let needles, !needles.occur(in: tail) { continue }
-            if needles == nil, !endsInDomain { continue }
+        // Most paragraphs end with a full stop and have no last clause at all.
+        let clauseStart = tail.utf8.lastIndex(where: { $0 == 0x2E || $0 == 0x21 || $0 == 0x3F }).map { tail.utf8.index(after: $0) } ?? tail.startIndex
+        let lastClause = String(tail[clauseStart...])
+        for credit in trailingCredits {
+            switch credit.place {
+            case .lastClause: guard credit.needles?.occur(in: lastClause) ?? true else { continue }
+            case .parenthesis: guard tail.utf8.last == UInt8(ascii: ")"), credit.needles?.occur(in: tail) ?? true else { continue }
+            case .domain: guard endsInDomain else { continue }
+            }
+            let pattern = credit.pattern
             if let m = pattern.firstMatch(in: tail, range: NSRange(tail.startIndex..., in: tail)), let r = Range(m.range, in: tail) {
                 let cut = text.index(tailStart, offsetBy: tail.distance(from: tail.startIndex, to: r.lowerBound))
                 let kept = text[..<cut].trimmingCharacters(in: .whitespaces)

@@ -66,9 +66,9 @@ public struct EntityExtractor: Sendable {
         // "Department of State": an organisation's name goes on through "of" and capitalised words.
         if type == .organization {
             var end = range.upperBound
-            while end + 1 < sentenceEnd, tokens[end].text == "of", tokens[end + 1].text.first?.isUppercase == true {
+            while end + 1 < sentenceEnd, tokens[end].text == "of", tokens[end + 1].text.startsUppercase {
                 end += 2
-                while end < sentenceEnd, tokens[end].text.first?.isUppercase == true { end += 1 }
+                while end < sentenceEnd, tokens[end].text.startsUppercase { end += 1 }
             }
             range = range.lowerBound..<end
         }
@@ -100,7 +100,7 @@ public struct EntityExtractor: Sendable {
         if aliases.entry(plainKey: keys.plain(head), kind: .organization) != nil {
             type = .organization  // "NATO Headquarters", "NATO Secretary General" → NATO
         } else if aliases.entry(plainKey: keys.plain(head), kind: .person) != nil || (strippedTitle && type != .location && range.count >= 2
-                    && range.allSatisfy({ tokens[$0].text.first?.isUppercase == true })) {
+                    && range.allSatisfy({ tokens[$0].text.startsUppercase })) {
             type = .person
         }
         // "Dmytro Kuleba Washington": a place glued to the end of a person's name.
@@ -112,7 +112,7 @@ public struct EntityExtractor: Sendable {
         if range.count == 1, isTitle(mention.text, keys) { return nil }  // a title left on its own
         guard mention.text.unicodeScalars.contains(where: { $0.isLetterLike }), !EntityNoise.words.contains(key),
               !EntityNoise.openers.contains(key),
-              mention.text.first?.isUppercase == true || mention.text.first == "@" else { return nil }
+              mention.text.startsUppercase || mention.text.first == "@" else { return nil }
         // A capitalised common word opening a sentence ("Still, …") is not a name.
         if range.count == 1, range.lowerBound == sentenceStart, tagger.features.lowercaseWords.contains(key) { return nil }
 
@@ -158,7 +158,7 @@ public struct EntityExtractor: Sendable {
         var found: [Candidate] = []
         var i = sentence.lowerBound
         while i < sentence.upperBound {
-            guard !covered.contains(i), tokens[i].text.first?.isUppercase == true else { i += 1; continue }
+            guard !covered.contains(i), tokens[i].text.startsUppercase else { i += 1; continue }
             var matched: Candidate? = nil
             var phrase = ""
             var end = i
@@ -288,7 +288,7 @@ public struct EntityExtractor: Sendable {
     private func regionPlace(_ name: String, followedBy next: Int, in tokens: [Token]) -> Place? {
         func isRegionWord(_ k: Int) -> Bool { k < tokens.count && Self.regionWords.contains(tokens[k].text.lowercased()) }
         let followed = isRegionWord(next)
-            || (next + 2 < tokens.count && tokens[next].text == "and" && tokens[next + 1].text.first?.isUppercase == true && isRegionWord(next + 2))
+            || (next + 2 < tokens.count && tokens[next].text == "and" && tokens[next + 1].text.startsUppercase && isRegionWord(next + 2))
         guard followed, let place = gazetteer.place(named: name + " region"), place.kind != .city else { return nil }
         return place
     }

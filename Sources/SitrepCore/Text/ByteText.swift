@@ -31,34 +31,52 @@ extension String {
 /// Lower-case ASCII words to look for in text, ignoring ASCII case, all in one pass: a cheap
 /// test to run before a regular expression that cannot match without one of them.
 struct ASCIINeedles: Sendable {
-    private let needles: [[UInt8]]
-    /// For each first byte, the needles that start with it.
-    private let byFirstByte: [[Int]]
+    /// Every needle's bytes, back to back, ordered by first byte.
+    private let bytes: [UInt8]
+    /// Where each needle starts in `bytes`; one more entry marks the end of the last.
+    private let starts: [Int]
+    /// For each first byte b, the needles `first[b]..<first[b + 1]`.
+    private let first: [Int]
 
     init(_ words: [String]) {
-        needles = words.map { Array($0.utf8) }
-        var table = [[Int]](repeating: [], count: 256)
-        for (index, needle) in needles.enumerated() where !needle.isEmpty { table[Int(needle[0])].append(index) }
-        byFirstByte = table
+        let needles = words.map { Array($0.utf8) }.filter { !$0.isEmpty }.sorted { $0[0] < $1[0] }
+        var bytes: [UInt8] = [], starts: [Int] = [], first = [Int](repeating: 0, count: 257)
+        for needle in needles {
+            starts.append(bytes.count)
+            bytes += needle
+            first[Int(needle[0]) + 1] += 1
+        }
+        starts.append(bytes.count)
+        for b in 0..<256 { first[b + 1] += first[b] }
+        self.bytes = bytes
+        self.starts = starts
+        self.first = first
     }
 
     func occur(in text: String) -> Bool {
         var text = text
         return text.withUTF8 { haystack in
-            let count = haystack.count
-            var i = 0
-            while i < count {
-                let candidates = byFirstByte[Int(ByteText.lower(haystack[i]))]
-                for index in candidates {
-                    let needle = needles[index]
-                    guard i + needle.count <= count else { continue }
-                    var k = 1
-                    while k < needle.count && ByteText.lower(haystack[i + k]) == needle[k] { k += 1 }
-                    if k == needle.count { return true }
+            bytes.withUnsafeBufferPointer { bytes in
+                starts.withUnsafeBufferPointer { starts in
+                    first.withUnsafeBufferPointer { first in
+                        let count = haystack.count
+                        for i in 0..<count {
+                            let b = Int(ByteText.lower(haystack[i]))
+                            var n = first[b]
+                            let last = first[b + 1]
+                            while n < last {
+                                let start = starts[n], length = starts[n + 1] - start
+                                n += 1
+                                guard i + length <= count else { continue }
+                                var k = 1
+                                while k < length && ByteText.lower(haystack[i + k]) == bytes[start + k] { k += 1 }
+                                if k == length { return true }
+                            }
+                        }
+                        return false
+                    }
                 }
-                i += 1
             }
-            return false
         }
     }
 }

@@ -16,3 +16,14 @@ extension Unicode.Scalar {
     @inline(__always)
     var isDigitASCII: Bool { value >= 0x30 && value <= 0x39 }
 }
+
+extension StringProtocol {
+    /// True when the first character is an upper-case letter ("Kyiv", "É"), decided from the
+    /// first byte for ASCII.
+    @inline(__always)
+    var startsUppercase: Bool {
+        guard let byte = utf8.first else { return false }
+        if byte < 0x80 { return byte >= 0x41 && byte <= 0x5A }
+        return unicodeScalars.first!.properties.isUppercase
+    }
+}
