@@ -33,7 +33,7 @@ public struct EntityExtractor: Sendable {
         let keys = NameKeyCache()
         var candidates: [Candidate] = []
         var covered = Set<Int>()
-        for sentence in Tokenizer.sentences(tokens, in: body) {
+        for sentence in Tokenizer.sentences(tokens) {
             let words = tokens[sentence].map(\.text)
             for (range, type) in tagger.tag(words) {
                 let absolute = (range.lowerBound + sentence.lowerBound)..<(range.upperBound + sentence.lowerBound)

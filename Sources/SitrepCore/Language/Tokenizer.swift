@@ -6,6 +6,8 @@ public struct Token: Sendable, Equatable {
     public var end: Int
     /// True when whitespace or the start of the text precedes the token.
     public var spaceBefore: Bool
+    /// True when a blank line (two or more line breaks) precedes the token: a paragraph break.
+    public var paragraphBefore: Bool = false
 }
 
 /// Splits news text into tokens and sentences the way CoNLL-style taggers expect:
@@ -13,36 +15,63 @@ public struct Token: Sendable, Equatable {
 /// URLs and handles are one token each, quotes and dashes are tokens of their own.
 public enum Tokenizer {
     public static func tokens(_ text: String) -> [Token] {
-        let scalars = Array(text.unicodeScalars)
-        // Where each scalar starts in the string, so that a token's text is one slice.
-        let view = text.unicodeScalars
-        var positions = Array(view.indices)
-        positions.append(view.endIndex)
-        var tokens: [Token] = []
-        var i = 0
-        var spaceBefore = true
-        while i < scalars.count {
-            let c = scalars[i]
-            if c.isSpaceLike {
-                spaceBefore = true
-                i += 1
-                continue
+        var text = text
+        return text.withUTF8 { utf8 in
+            // The scalars, and where each starts in the UTF-8, so that a token's text is one slice.
+            var scalars: [Unicode.Scalar] = []
+            scalars.reserveCapacity(utf8.count)
+            var offsets: [Int] = []
+            offsets.reserveCapacity(utf8.count + 1)
+            var iterator = utf8.makeIterator()
+            var decoder = UTF8()
+            var position = 0
+            decoding: while true {
+                switch decoder.decode(&iterator) {
+                case .scalarValue(let scalar):
+                    scalars.append(scalar)
+                    offsets.append(position)
+                    position += UTF8.width(scalar)
+                case .emptyInput, .error:  // a String's UTF-8 is always valid
+                    break decoding
+                }
             }
-            let end = tokenEnd(scalars, from: i)
-            // Split a trailing possessive: Kyiv’s → Kyiv + ’s.
-            var pieces = [(i, end)]
-            if end - i > 2, isApostrophe(scalars[end - 2]), scalars[end - 1] == "s" || scalars[end - 1] == "S",
-               scalars[i].isLetterLike {
-                pieces = [(i, end - 2), (end - 2, end)]
+            offsets.append(position)
+            var tokens: [Token] = []
+            tokens.reserveCapacity(scalars.count / 5)
+            func add(_ start: Int, _ end: Int, spaceBefore: Bool, paragraphBefore: Bool) {
+                let bytes = UnsafeBufferPointer(rebasing: utf8[offsets[start]..<offsets[end]])
+                tokens.append(Token(text: String(decoding: bytes, as: UTF8.self), start: start, end: end,
+                                    spaceBefore: spaceBefore, paragraphBefore: paragraphBefore))
             }
-            for (k, (s, e)) in pieces.enumerated() {
-                tokens.append(Token(text: String(view[positions[s]..<positions[e]]), start: s, end: e,
-                                    spaceBefore: k == 0 ? spaceBefore : false))
+            scalars.withUnsafeBufferPointer { scalars in
+                var i = 0
+                var spaceBefore = true
+                var newlines = 0
+                while i < scalars.count {
+                    let c = scalars[i]
+                    if c.isSpaceLike {
+                        spaceBefore = true
+                        if c == "\n" { newlines += 1 }
+                        i += 1
+                        continue
+                    }
+                    let end = tokenEnd(scalars, from: i)
+                    let paragraph = newlines >= 2 && !tokens.isEmpty
+                    // Split a trailing possessive: Kyiv’s → Kyiv + ’s.
+                    if end - i > 2, isApostrophe(scalars[end - 2]), scalars[end - 1] == "s" || scalars[end - 1] == "S",
+                       scalars[i].isLetterLike {
+                        add(i, end - 2, spaceBefore: spaceBefore, paragraphBefore: paragraph)
+                        add(end - 2, end, spaceBefore: false, paragraphBefore: false)
+                    } else {
+                        add(i, end, spaceBefore: spaceBefore, paragraphBefore: paragraph)
+                    }
+                    spaceBefore = false
+                    newlines = 0
+                    i = end
+                }
             }
-            spaceBefore = false
-            i = end
+            return tokens
         }
-        return tokens
     }
 
     static func isApostrophe(_ s: Unicode.Scalar) -> Bool { s == "'" || s == "’" }
@@ -59,7 +88,7 @@ public enum Tokenizer {
     }
 
     /// Where the token starting at `i` ends.
-    private static func tokenEnd(_ s: [Unicode.Scalar], from i: Int) -> Int {
+    private static func tokenEnd(_ s: UnsafeBufferPointer<Unicode.Scalar>, from i: Int) -> Int {
         let n = s.count
         // URLs and handles run to the next space (less trailing punctuation).
         if startsURL(s, at: i) || ((s[i] == "@" || s[i] == "#") && i + 1 < n && isWordScalar(s[i + 1])) {
@@ -94,11 +123,12 @@ public enum Tokenizer {
         return j
     }
 
-    private static func startsURL(_ s: [Unicode.Scalar], at i: Int) -> Bool {
+    private static let urlPrefixes = ["http://", "https://", "www."].map { Array($0.unicodeScalars) }
+
+    private static func startsURL(_ s: UnsafeBufferPointer<Unicode.Scalar>, at i: Int) -> Bool {
         let first = s[i].value | 0x20
         guard first == 0x68 || first == 0x77 else { return false }  // h, w
-        for prefix in ["http://", "https://", "www."] {
-            let p = Array(prefix.unicodeScalars)
+        for p in urlPrefixes {
             guard i + p.count <= s.count else { continue }
             if (0..<p.count).allSatisfy({ k in
                 let v = s[i + k].value
@@ -122,9 +152,9 @@ public enum Tokenizer {
     /// Sentences as ranges of token indices: a sentence ends at ".", "!" or "?" (and any
     /// closing quotes after it) when the next token starts a new sentence, and at every
     /// paragraph break (a blank line in the text).
-    public static func sentences(_ tokens: [Token], in text: String) -> [Range<Int>] {
+    public static func sentences(_ tokens: [Token]) -> [Range<Int>] {
         guard !tokens.isEmpty else { return [] }
-        let scalars = Array(text.unicodeScalars)
+        let closers: Set<String> = ["\"", "”", "’", "'", ")"]
         var result: [Range<Int>] = []
         var start = 0
         var i = 0
@@ -133,10 +163,10 @@ public enum Tokenizer {
             let t = tokens[i].text
             if t == "." || t == "!" || t == "?" || t == "..." || t == "…" {
                 var j = i + 1
-                while j < tokens.count, ["\"", "”", "’", "'", ")"].contains(tokens[j].text), !tokens[j].spaceBefore { j += 1 }
+                while j < tokens.count, !tokens[j].spaceBefore, closers.contains(tokens[j].text) { j += 1 }
                 if j >= tokens.count || startsSentence(tokens[j]) { end = j }
             }
-            if end == nil, i + 1 < tokens.count, paragraphBreak(scalars, from: tokens[i].end, to: tokens[i + 1].start) {
+            if end == nil, i + 1 < tokens.count, tokens[i + 1].paragraphBefore {
                 end = i + 1
             }
             if let e = end {
@@ -154,11 +184,5 @@ public enum Tokenizer {
     private static func startsSentence(_ token: Token) -> Bool {
         guard let first = token.text.first else { return false }
         return first.isUppercase || first.isNumber || "\"“‘'(•[".contains(first)
-    }
-
-    private static func paragraphBreak(_ s: [Unicode.Scalar], from: Int, to: Int) -> Bool {
-        var newlines = 0
-        for k in from..<min(to, s.count) where s[k] == "\n" { newlines += 1 }
-        return newlines >= 2
     }
 }
