@@ -12,11 +12,35 @@ public struct EntityTagger: Sendable {
     let weights: [Float]
     let features: TaggerFeatures
 
+    /// The rows tagging looks up. Rows voting for many classes (the bias, shapes, frequent
+    /// words — the features met on almost every token) are kept dense, one vector per row,
+    /// and added in one vector operation; the rest stay sparse.
     let table: FeatureTable
+    let dense: [SIMD16<Float>]
+    /// The weight of the seventeenth tag for each dense row.
+    let denseLast: [Float]
+
+    static let denseFrom: UInt8 = 6
 
     init(rows: [UInt64: (start: Int32, count: UInt8)], classes: [UInt8], weights: [Float], lowercaseWords: Set<String>) {
+        precondition(TagSet.count == 17, "dense rows hold 16 + 1 tags")
         self.rows = rows
-        self.table = FeatureTable(rows)
+        var lookup: [UInt64: (start: Int32, count: UInt8)] = [:]
+        lookup.reserveCapacity(rows.count)
+        var dense: [SIMD16<Float>] = [], denseLast: [Float] = []
+        for (key, row) in rows {
+            guard row.count >= EntityTagger.denseFrom else { lookup[key] = row; continue }
+            var vector = SIMD16<Float>(), last: Float = 0
+            for k in Int(row.start)..<Int(row.start) + Int(row.count) {
+                if classes[k] < 16 { vector[Int(classes[k])] = weights[k] } else { last = weights[k] }
+            }
+            lookup[key] = (Int32(dense.count), FeatureTable.denseRow)
+            dense.append(vector)
+            denseLast.append(last)
+        }
+        self.table = FeatureTable(lookup)
+        self.dense = dense
+        self.denseLast = denseLast
         self.classes = classes
         self.weights = weights
         self.features = TaggerFeatures(lowercaseWords: lowercaseWords)
@@ -48,30 +72,37 @@ public struct EntityTagger: Sendable {
         var feats: [UInt64] = []
         feats.reserveCapacity(48)
         for i in 0..<words.count {
-            for k in 0..<scores.count { scores[k] = 0 }
             let previous = i > 0 ? tags[i - 1] : -1
             let beforePrevious = i > 1 ? tags[i - 2] : -1
             feats.removeAll(keepingCapacity: true)
             features.staticFeatures(sentence, i, into: &feats)
             features.dynamicFeatures(sentence, i, previous: previous, beforePrevious: beforePrevious, into: &feats)
+            var vector = SIMD16<Float>(), last: Float = 0
+            for k in 0..<scores.count { scores[k] = 0 }
             scores.withUnsafeMutableBufferPointer { scores in
                 classes.withUnsafeBufferPointer { classes in
                     weights.withUnsafeBufferPointer { weights in
-                        for f in feats { add(f, to: scores, classes: classes, weights: weights) }
+                        dense.withUnsafeBufferPointer { dense in
+                            denseLast.withUnsafeBufferPointer { denseLast in
+                                for f in feats {
+                                    guard let row = table.row(f) else { continue }
+                                    if row.count == Int(FeatureTable.denseRow) {
+                                        vector += dense[row.start]
+                                        last += denseLast[row.start]
+                                    } else {
+                                        for k in row.start..<row.start + row.count { scores[Int(classes[k])] += weights[k] }
+                                    }
+                                }
+                            }
+                        }
                     }
                 }
+                for k in 0..<16 { scores[k] += vector[k] }
+                scores[16] += last
             }
             tags.append(best(scores, after: i > 0 ? previous : nil, last: i == words.count - 1))
         }
         return tags
-    }
-
-    @inline(__always)
-    private func add(_ feature: UInt64, to scores: UnsafeMutableBufferPointer<Float>,
-                     classes: UnsafeBufferPointer<UInt8>, weights: UnsafeBufferPointer<Float>) {
-        guard let row = table.row(feature) else { return }
-        // The model file was validated when loaded: every class index is below TagSet.count.
-        for k in row.start..<row.start + row.count { scores[Int(classes[k])] += weights[k] }
     }
 
     /// The best tag that may follow `previous`; at the end of a sentence an open entity must close.
@@ -170,10 +201,19 @@ struct ByteReader {
         return Array(data[offset..<offset + n])
     }
 
-    mutating func u8() -> UInt8 { bytes(1).first ?? 0 }
-    mutating func u16() -> UInt16 { bytes(2).reversed().reduce(0) { $0 << 8 | UInt16($1) } }
-    mutating func u32() -> UInt32 { bytes(4).reversed().reduce(0) { $0 << 8 | UInt32($1) } }
-    mutating func u64() -> UInt64 { bytes(8).reversed().reduce(0) { $0 << 8 | UInt64($1) } }
+    /// A little-endian integer of `width` bytes; 0 past the end.
+    private mutating func integer<T: FixedWidthInteger>(_ width: Int) -> T {
+        guard offset + width <= data.count else { overrun = true; offset = data.count; return 0 }
+        var value: T = 0
+        for k in (0..<width).reversed() { value = value << 8 | T(data[offset + k]) }
+        offset += width
+        return value
+    }
+
+    mutating func u8() -> UInt8 { integer(1) }
+    mutating func u16() -> UInt16 { integer(2) }
+    mutating func u32() -> UInt32 { integer(4) }
+    mutating func u64() -> UInt64 { integer(8) }
 }
 
 extension Data {

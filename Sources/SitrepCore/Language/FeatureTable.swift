@@ -9,6 +9,9 @@ struct FeatureTable: Sendable {
     private let shift: UInt64
     private let mask: Int
 
+    /// The count that marks a row kept as a dense vector; its start is the vector's index.
+    static let denseRow: UInt8 = 255
+
     /// `rows`: feature → (offset, count) into the model's class and weight arrays.
     init(_ rows: [UInt64: (start: Int32, count: UInt8)]) {
         var capacity = 16
