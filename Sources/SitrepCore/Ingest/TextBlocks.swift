@@ -53,15 +53,18 @@ enum TextBlocks {
     /// Wrapped text has lines of similar, moderate length that mostly stop mid-sentence.
     private static func isHardWrapped(_ lines: [String]) -> Bool {
         guard lines.count >= 2 else { return false }
-        let body = lines.dropLast().map { BlockText.normalizeSpaces($0) }
-        let lengths = body.map(\.count)
-        guard let shortest = lengths.min(), let longest = lengths.max(),
-              shortest >= 25, longest <= 110, longest - shortest <= 40 else { return false }
-        let openEnded = body.filter { line in
-            guard let last = line.last else { return false }
-            return !".!?:\"”’".contains(last)
-        }.count
-        return openEnded * 2 >= body.count
+        // Lines of 25…110 characters within 40 of each other; stops at the first line that
+        // rules it out (one paragraph per line fails on the first long line).
+        var shortest = Int.max, longest = 0, openEnded = 0
+        for line in lines.dropLast() {
+            let normalized = BlockText.normalizeSpaces(line)
+            let length = normalized.count
+            shortest = min(shortest, length)
+            longest = max(longest, length)
+            guard shortest >= 25, longest <= 110, longest - shortest <= 40 else { return false }
+            if let last = normalized.last, !".!?:\"”’".contains(last) { openEnded += 1 }
+        }
+        return openEnded * 2 >= lines.count - 1
     }
 
     /// The text of a list item after its marker ("- ", "• ", "1. ", "12) "), or nil.

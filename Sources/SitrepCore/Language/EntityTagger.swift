@@ -12,35 +12,12 @@ public struct EntityTagger: Sendable {
     let weights: [Float]
     let features: TaggerFeatures
 
-    /// The rows tagging looks up. Rows voting for many classes (the bias, shapes, frequent
-    /// words — the features met on almost every token) are kept dense, one vector per row,
-    /// and added in one vector operation; the rest stay sparse.
+    /// The same weights laid out for tagging.
     let table: FeatureTable
-    let dense: [SIMD16<Float>]
-    /// The weight of the seventeenth tag for each dense row.
-    let denseLast: [Float]
-
-    static let denseFrom: UInt8 = 6
 
     init(rows: [UInt64: (start: Int32, count: UInt8)], classes: [UInt8], weights: [Float], lowercaseWords: Set<String>) {
-        precondition(TagSet.count == 17, "dense rows hold 16 + 1 tags")
         self.rows = rows
-        var lookup: [UInt64: (start: Int32, count: UInt8)] = [:]
-        lookup.reserveCapacity(rows.count)
-        var dense: [SIMD16<Float>] = [], denseLast: [Float] = []
-        for (key, row) in rows {
-            guard row.count >= EntityTagger.denseFrom else { lookup[key] = row; continue }
-            var vector = SIMD16<Float>(), last: Float = 0
-            for k in Int(row.start)..<Int(row.start) + Int(row.count) {
-                if classes[k] < 16 { vector[Int(classes[k])] = weights[k] } else { last = weights[k] }
-            }
-            lookup[key] = (Int32(dense.count), FeatureTable.denseRow)
-            dense.append(vector)
-            denseLast.append(last)
-        }
-        self.table = FeatureTable(lookup)
-        self.dense = dense
-        self.denseLast = denseLast
+        self.table = FeatureTable(rows, tags: classes, weights: weights)
         self.classes = classes
         self.weights = weights
         self.features = TaggerFeatures(lowercaseWords: lowercaseWords)
@@ -77,29 +54,8 @@ public struct EntityTagger: Sendable {
             feats.removeAll(keepingCapacity: true)
             features.staticFeatures(sentence, i, into: &feats)
             features.dynamicFeatures(sentence, i, previous: previous, beforePrevious: beforePrevious, into: &feats)
-            var vector = SIMD16<Float>(), last: Float = 0
             for k in 0..<scores.count { scores[k] = 0 }
-            scores.withUnsafeMutableBufferPointer { scores in
-                classes.withUnsafeBufferPointer { classes in
-                    weights.withUnsafeBufferPointer { weights in
-                        dense.withUnsafeBufferPointer { dense in
-                            denseLast.withUnsafeBufferPointer { denseLast in
-                                for f in feats {
-                                    guard let row = table.row(f) else { continue }
-                                    if row.count == Int(FeatureTable.denseRow) {
-                                        vector += dense[row.start]
-                                        last += denseLast[row.start]
-                                    } else {
-                                        for k in row.start..<row.start + row.count { scores[Int(classes[k])] += weights[k] }
-                                    }
-                                }
-                            }
-                        }
-                    }
-                }
-                for k in 0..<16 { scores[k] += vector[k] }
-                scores[16] += last
-            }
+            scores.withUnsafeMutableBufferPointer { table.addVotes(of: feats, to: $0) }
             tags.append(best(scores, after: i > 0 ? previous : nil, last: i == words.count - 1))
         }
         return tags
