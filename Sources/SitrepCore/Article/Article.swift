@@ -71,6 +71,13 @@ public enum ArticlePart: Sendable, Equatable, Hashable {
     case line(Int)
     /// An element of a JSON array, counted from 1.
     case item(Int)
+
+    /// The line or item number.
+    public var number: Int {
+        switch self {
+        case .line(let n), .item(let n): return n
+        }
+    }
 }
 
 extension ISO8601DateFormatter {

@@ -6,6 +6,8 @@
 /// resolve stays apart from full names: two people may share it.
 public struct CorpusEntities: Sendable {
     public struct Entry: Sendable, Equatable {
+        /// What identifies the referent across articles ("person:antony blinken", "place:UA").
+        public var key: String
         public var name: String
         public var kind: EntityKind
         public var aliases: [String]
@@ -60,10 +62,10 @@ public struct CorpusEntities: Sendable {
     /// gazetteer name, else the form most articles use (alphabetical on ties), so it does not
     /// depend on the order articles were read.
     public var entries: [Entry] {
-        tallies.values.map { tally in
+        tallies.map { key, tally in
             let name = tally.fixedName ?? tally.names.max { a, b in a.value != b.value ? a.value < b.value : a.key > b.key }!.key
             let aliases = tally.aliases.union(tally.names.keys).subtracting([name]).sorted()
-            return Entry(name: name, kind: tally.kind, aliases: aliases, articles: tally.articles, mentions: tally.mentions,
+            return Entry(key: key, name: name, kind: tally.kind, aliases: aliases, articles: tally.articles, mentions: tally.mentions,
                          parent: tally.kind == .place ? tally.parent : nil)
         }.sorted { a, b in
             if a.articles != b.articles { return a.articles > b.articles }

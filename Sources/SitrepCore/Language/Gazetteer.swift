@@ -95,6 +95,19 @@ public final class Gazetteer: Sendable {
             }?.place
     }
 
+    /// Every place a name may mean within the country of the likeliest one, and the region
+    /// named after it: "Luhansk" is the city and Luhansk Oblast around it; "Odessa" is the
+    /// Ukrainian city, not Odessa, Texas.
+    public func places(named name: String) -> [Place] {
+        let key = NameKey.plain(name)
+        guard let best = place(key: key) else { return [] }
+        let country = chain(best).last!.id
+        let sameName = (byName[key] ?? []).compactMap { places[$0.id] }.filter { chain($0).last!.id == country }
+        let namedAfter = sameName.flatMap { chain($0).dropFirst() }.filter { NameKey.plain($0.name).hasPrefix(key + " ") }
+        var seen = Set<String>()
+        return ([best] + (sameName + namedAfter).sorted { $0.id < $1.id }).filter { seen.insert($0.id).inserted }
+    }
+
     static let genericWords: Set<String> = ["west", "east", "north", "south", "central", "centre", "center", "western",
                                             "eastern", "northern", "southern", "capital", "coast", "coastal", "islands",
                                             "lakes", "highlands", "lowlands", "plateau", "river", "mountain", "federal",

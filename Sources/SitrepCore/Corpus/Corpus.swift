@@ -1,0 +1,263 @@
+import Foundation
+
+/// One article with the entities found in it: what the corpus is built from.
+public struct AnalysedArticle: Sendable {
+    public var article: Article
+    public var entities: [Entity]
+
+    public init(article: Article, entities: [Entity]) {
+        self.article = article
+        self.entities = entities
+    }
+}
+
+/// An immutable snapshot of the corpus, indexed for filtering: articles newest first, and the
+/// articles naming each entity, each place (rolled up to every containing place, so that
+/// `region:Ukraine` finds an article that names only Donetsk), each source and each day.
+/// Facets — entity counts under a filter — come from the same postings.
+public struct Corpus: Sendable {
+    /// Newest first (by publication day, then instant, then path).
+    public let articles: [AnalysedArticle]
+    /// Every referent across the corpus, most widely reported first.
+    public let entities: [CorpusEntities.Entry]
+
+    /// Article indices (ascending, so newest first) by entity key, place id and source key.
+    private let byEntity: [String: [Int]]
+    private let byPlace: [String: [Int]]
+    private let bySource: [String: [Int]]
+    /// Entity keys by the plain keys of their names and aliases, and people by surname.
+    private let byName: [String: Set<String>]
+    private let bySurname: [String: Set<String>]
+    private let entryByKey: [String: CorpusEntities.Entry]
+    private let sourceNames: [String: String]
+    private let gazetteer: Gazetteer
+    private let aliases: AliasTable
+
+    public init(_ analysed: [AnalysedArticle], gazetteer: Gazetteer = .shipped, aliases: AliasTable = .shipped) {
+        let sorted = analysed.sorted { a, b in
+            let x = a.article, y = b.article
+            if x.published.day != y.published.day { return x.published.day > y.published.day }
+            if case .instant(let p) = x.published, case .instant(let q) = y.published, p != q { return p > q }
+            if x.path != y.path { return x.path < y.path }
+            return (x.part?.number ?? 0) < (y.part?.number ?? 0)
+        }
+        var tally = CorpusEntities(aliases: aliases)
+        var byEntity: [String: [Int]] = [:], byPlace: [String: [Int]] = [:], bySource: [String: [Int]] = [:]
+        var sourceNames: [String: String] = [:]
+        for (index, item) in sorted.enumerated() {
+            tally.add(item.entities)
+            var keys = Set<String>(), places = Set<String>()
+            for entity in item.entities {
+                keys.insert(CorpusEntities.key(entity))
+                if let id = entity.placeID, let place = gazetteer.places[id] {
+                    for containing in gazetteer.chain(place) { places.insert(containing.id) }
+                }
+            }
+            for key in keys { byEntity[key, default: []].append(index) }
+            for id in places { byPlace[id, default: []].append(index) }
+            if let source = item.article.source {
+                let key = NameKey.plain(source)
+                bySource[key, default: []].append(index)
+                sourceNames[key] = sourceNames[key] ?? source
+            }
+        }
+        let entries = tally.entries
+        var byName: [String: Set<String>] = [:], bySurname: [String: Set<String>] = [:]
+        for entry in entries {
+            for name in [entry.name] + entry.aliases {
+                byName[NameKey.plain(name), default: []].insert(entry.key)
+                if entry.kind == .person {
+                    byName[NameKey.person(name), default: []].insert(entry.key)
+                    if let surname = NameKey.person(name).split(separator: " ").last {
+                        bySurname[String(surname), default: []].insert(entry.key)
+                    }
+                }
+            }
+        }
+        self.articles = sorted
+        self.entities = entries
+        self.byEntity = byEntity
+        self.byPlace = byPlace
+        self.bySource = bySource
+        self.byName = byName
+        self.bySurname = bySurname
+        self.entryByKey = Dictionary(uniqueKeysWithValues: entries.map { ($0.key, $0) })
+        self.sourceNames = sourceNames
+        self.gazetteer = gazetteer
+        self.aliases = aliases
+    }
+
+    /// A name the query uses that the corpus cannot resolve, with the nearest known names.
+    public struct UnknownName: Error, CustomStringConvertible, Equatable {
+        public let field: Query.Field
+        public let name: String
+        public let suggestions: [String]
+
+        public var description: String {
+            let what = field == .actor ? "actor" : field == .region ? "region" : "source"
+            let hint = suggestions.isEmpty ? "" : "; did you mean " + suggestions.map { "\"\($0)\"" }.joined(separator: ", ") + "?"
+            return "no \(what) called \"\(name)\" in these articles\(hint)"
+        }
+    }
+
+    public struct BadDate: Error, CustomStringConvertible, Equatable {
+        public let field: Query.Field
+        public let value: String
+        public var description: String { "\(field.rawValue): \"\(value)\" is not a date; write it as YYYY-MM-DD, as in \(field.rawValue):2021-04-01" }
+    }
+
+    // MARK: Filtering
+
+    /// Indices into `articles` of the articles matching every term, newest first.
+    public func matches(_ query: Query) throws -> [Int] {
+        var selected: Set<Int>? = nil
+        var excluded = Set<Int>()
+        var textTerms: [Query.Term] = []
+        for term in query.terms {
+            let found: Set<Int>
+            switch term.field {
+            case .text:
+                textTerms.append(term)
+                continue
+            case .actor: found = Set(try actorKeys(term.value).flatMap { byEntity[$0] ?? [] })
+            case .region: found = Set(try regionIDs(term.value).flatMap { byPlace[$0] ?? byEntity[$0] ?? [] })
+            case .source: found = Set(try sourceKeys(term.value).flatMap { bySource[$0] ?? [] })
+            case .since, .until:
+                guard let day = DateField.parse(term.value)?.day else { throw BadDate(field: term.field, value: term.value) }
+                found = Set(articles.indices.filter { term.field == .since ? articles[$0].article.published.day >= day
+                                                                           : articles[$0].article.published.day <= day })
+            }
+            if term.negated { excluded.formUnion(found) } else { selected = selected.map { $0.intersection(found) } ?? found }
+        }
+        var result = (selected.map { Array($0) } ?? Array(articles.indices)).filter { !excluded.contains($0) }.sorted()
+        if !textTerms.isEmpty {
+            let phrases = textTerms.map { (TextMatch.words($0.value), $0.negated) }
+            result = result.filter { index in
+                let words = TextMatch.words(articles[index].article.title + "\n" + articles[index].article.body)
+                return phrases.allSatisfy { phrase, negated in TextMatch.contains(words, phrase) != negated }
+            }
+        }
+        return result
+    }
+
+    /// Entities named in the given articles, with how many of them name each: the facets of
+    /// a filtered view.
+    public func facets(_ indices: [Int]) -> [(entry: CorpusEntities.Entry, articles: Int)] {
+        var counts: [String: Int] = [:]
+        for index in indices {
+            for key in Set(articles[index].entities.map(CorpusEntities.key)) { counts[key, default: 0] += 1 }
+        }
+        return counts.compactMap { key, count in entryByKey[key].map { ($0, count) } }
+            .sorted { $0.articles != $1.articles ? $0.articles > $1.articles : $0.entry.name < $1.entry.name }
+    }
+
+    /// Articles per publication day among the given articles, oldest day first.
+    public func timeline(_ indices: [Int]) -> [(day: CalendarDay, articles: Int)] {
+        var counts: [CalendarDay: Int] = [:]
+        for index in indices { counts[articles[index].article.published.day, default: 0] += 1 }
+        return counts.sorted { $0.key < $1.key }.map { (day: $0.key, articles: $0.value) }
+    }
+
+    // MARK: Names
+
+    private func isActor(_ key: String) -> Bool {
+        guard let entry = entryByKey[key] else { return false }
+        if entry.kind != .place { return true }
+        return gazetteer.places[String(key.dropFirst("place:".count))]?.kind == .country
+    }
+
+    /// People, organisations and countries the name stands for: the full name or any alias,
+    /// in any case or accent, curated spellings ("Anthony Blinken"), or a surname alone.
+    func actorKeys(_ name: String) throws -> Set<String> {
+        var keys = Set<String>()
+        var forms = [name]
+        for kind in [EntityKind.person, .organization] {
+            if let entry = aliases.entry(for: name, kind: kind) { forms.append(entry.canonical) }
+        }
+        for form in forms {
+            keys.formUnion(byName[NameKey.plain(form)] ?? [])
+            keys.formUnion(byName[NameKey.person(form)] ?? [])
+            if let place = gazetteer.place(named: form), place.kind == .country { keys.insert("place:" + place.id) }
+        }
+        keys = keys.filter(isActor)
+        if keys.isEmpty, !name.contains(" ") { keys = (bySurname[NameKey.person(name)] ?? []).filter(isActor) }
+        if keys.isEmpty {
+            if let place = gazetteer.place(named: name), place.kind == .country { return [] }  // known, named nowhere here
+            throw UnknownName(field: .actor, name: name, suggestions: nearest(name, among: entities.filter { isActor($0.key) }.map(\.name)))
+        }
+        return keys
+    }
+
+    /// The places the name stands for: any gazetteer spelling ("Kiev", "Donbass"), or a place
+    /// the articles name.
+    func regionIDs(_ name: String) throws -> Set<String> {
+        let named = gazetteer.places(named: name)
+        if !named.isEmpty { return Set(named.map(\.id)) }
+        let keys = (byName[NameKey.plain(name)] ?? []).filter { entryByKey[$0]?.kind == .place }
+        if !keys.isEmpty { return keys }
+        throw UnknownName(field: .region, name: name, suggestions: nearest(name, among: entities.filter { $0.kind == .place }.map(\.name)))
+    }
+
+    func sourceKeys(_ name: String) throws -> Set<String> {
+        let key = NameKey.plain(name)
+        if bySource[key] != nil { return [key] }
+        throw UnknownName(field: .source, name: name, suggestions: nearest(name, among: Array(sourceNames.values)))
+    }
+
+    /// Up to three names closest in spelling, for a "did you mean".
+    private func nearest(_ name: String, among names: [String]) -> [String] {
+        let key = Array(NameKey.plain(name))
+        let scored = names.map { candidate -> (String, Int) in
+            let plain = NameKey.plain(candidate)
+            // A query that starts a name or one of its words ("Zelen") is as good as a near miss;
+            // a surname is compared with the last word ("Blinkn" → Antony Blinken).
+            let forms = [plain] + plain.split(separator: " ").map(String.init)
+            if forms.contains(where: { Array($0).starts(with: key) }) { return (candidate, 0) }
+            return (candidate, forms.map { TextMatch.editDistance(key, Array($0)) }.min()!)
+        }
+        let limit = max(2, key.count / 3)
+        return scored.filter { $0.1 <= limit }.sorted { $0.1 != $1.1 ? $0.1 < $1.1 : $0.0 < $1.0 }.prefix(3).map(\.0)
+    }
+}
+
+/// Free-text matching for the in-memory corpus: words compared without case or accents, a
+/// quoted phrase matching its words in order.
+enum TextMatch {
+    static func words(_ text: String) -> [String] {
+        let folded = text.isASCII ? text.lowercased() : text.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil)
+        var words: [String] = []
+        var current = String.UnicodeScalarView()
+        for scalar in folded.unicodeScalars {
+            if scalar.isLetterLike || scalar.isDigitASCII {
+                current.append(scalar)
+            } else if !current.isEmpty {
+                words.append(String(current))
+                current = String.UnicodeScalarView()
+            }
+        }
+        if !current.isEmpty { words.append(String(current)) }
+        return words
+    }
+
+    static func contains(_ words: [String], _ phrase: [String]) -> Bool {
+        guard !phrase.isEmpty, phrase.count <= words.count else { return phrase.isEmpty }
+        for start in 0...(words.count - phrase.count) where words[start] == phrase[0] {
+            if (1..<phrase.count).allSatisfy({ words[start + $0] == phrase[$0] }) { return true }
+        }
+        return false
+    }
+
+    static func editDistance(_ a: [Character], _ b: [Character]) -> Int {
+        guard !a.isEmpty else { return b.count }
+        guard !b.isEmpty else { return a.count }
+        var previous = Array(0...b.count)
+        for i in 1...a.count {
+            var current = [i] + Array(repeating: 0, count: b.count)
+            for j in 1...b.count {
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+            }
+            previous = current
+        }
+        return previous[b.count]
+    }
+}
