@@ -41,5 +41,13 @@ final class QueryTests: XCTestCase {
         XCTAssertEqual(try corpus.matches(Query([])).map { corpus.articles[$0].article.path }, ["b", "a"])
         XCTAssertEqual(try corpus.matches(Query([Query.Term(.region, "Ukraine", negated: true)])).map { corpus.articles[$0].article.path }, ["b"])
         XCTAssertThrowsError(try corpus.matches(Query([Query.Term(.region, "Narnia")])))
+
+        // Facets and the timeline count the filtered articles only.
+        let all = try corpus.matches(Query([]))
+        XCTAssertEqual(corpus.facets(all).map { "\($0.entry.name) \($0.articles)" }.sorted(), ["Donetsk 1", "France 1"])
+        let ukrainian = try corpus.matches(Query([Query.Term(.region, "Ukraine")]))
+        XCTAssertEqual(corpus.facets(ukrainian).map(\.entry.name), ["Donetsk"])
+        XCTAssertEqual(corpus.timeline(all).map { "\($0.day) \($0.articles)" }, ["2021-04-01 1", "2021-04-02 1"])
+        XCTAssertEqual(corpus.timeline(ukrainian).map { "\($0.day) \($0.articles)" }, ["2021-04-01 1"])
     }
 }
