@@ -15,11 +15,7 @@ struct Entities: ParsableCommand {
     @OptionGroup var input: ArticlePaths
 
     func run() throws {
-        let articles = try ArticleInput.readAll(input.paths)
-        let extractor = try ArticleInput.extractor()
-        var corpus = CorpusEntities()
-        for article in articles { corpus.add(extractor.entities(in: article.body)) }
-        let entries = corpus.entries
+        let entries = try Filtering.corpus(input.paths).entities
         if json {
             let document = JSONValue.array(entries.map { e in
                 var pairs: [(String, JSONValue)] = [("name", .string(e.name)), ("kind", .string(e.kind.rawValue)),

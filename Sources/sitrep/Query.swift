@@ -83,19 +83,7 @@ struct QueryCommand: ParsableCommand {
         let corpus = try Filtering.corpus(paths)
         let found = try Filtering.matches(corpus, query)
         if json {
-            print(JSONValue.array(found.map { index in
-                let article = corpus.articles[index].article
-                var pairs: [(String, JSONValue)] = [("path", .string(article.path))]
-                switch article.part {
-                case .line(let n): pairs.append(("line", .int(n)))
-                case .item(let n): pairs.append(("item", .int(n)))
-                case nil: break
-                }
-                pairs += [("title", .string(article.title)), ("source", .optional(article.source)),
-                          ("published", .string(article.published.isoString)),
-                          ("publishedFrom", .string(article.publishedFrom.rawValue)), ("url", .optional(article.url))]
-                return .object(pairs)
-            }).serialized(pretty: true))
+            print(JSONValue.array(found.map { .object(ExtractReport.metadata(of: corpus.articles[$0].article)) }).serialized(pretty: true))
         } else {
             for index in found {
                 let article = corpus.articles[index].article

@@ -1,22 +1,30 @@
 /// The `sitrep extract --json` contract: one object per article, in the shape DESIGN.md fixes.
 public enum ExtractReport {
-    public static func json(for article: Article, entities: [Entity]) -> JSONValue {
+    /// Where an article is and what it is: path (and line or item), title, source,
+    /// publication date and where it came from, URL. What `query --json` lists.
+    public static func metadata(of article: Article) -> [(String, JSONValue)] {
         var pairs: [(String, JSONValue)] = [("path", .string(article.path))]
         switch article.part {
         case .line(let n): pairs.append(("line", .int(n)))
         case .item(let n): pairs.append(("item", .int(n)))
         case nil: break
         }
-        let dates = article.dates.map { mention -> JSONValue in
-            .object([("text", .string(mention.text)), ("date", .string(mention.day.isoString)),
-                     ("start", .int(mention.start)), ("end", .int(mention.end))])
-        }
-        pairs += [
+        return pairs + [
             ("title", .string(article.title)),
             ("source", .optional(article.source)),
             ("published", .string(article.published.isoString)),
             ("publishedFrom", .string(article.publishedFrom.rawValue)),
             ("url", .optional(article.url)),
+        ]
+    }
+
+    public static func json(for article: Article, entities: [Entity]) -> JSONValue {
+        var pairs = metadata(of: article)
+        let dates = article.dates.map { mention -> JSONValue in
+            .object([("text", .string(mention.text)), ("date", .string(mention.day.isoString)),
+                     ("start", .int(mention.start)), ("end", .int(mention.end))])
+        }
+        pairs += [
             ("language", .optional(article.language)),
             ("body", .string(article.body)),
             ("entities", .array(entities.map(json(for:)))),
