@@ -13,9 +13,10 @@ struct Entities: ParsableCommand {
     var json = false
 
     @OptionGroup var input: ArticlePaths
+    @OptionGroup var index: IndexOptions
 
     func run() throws {
-        let entries = try Filtering.corpus(input.paths).entities
+        let entries = try IndexedCorpus.load(input.paths, options: index).corpus.entities
         if json {
             let document = JSONValue.array(entries.map { e in
                 var pairs: [(String, JSONValue)] = [("name", .string(e.name)), ("kind", .string(e.kind.rawValue)),

@@ -16,6 +16,8 @@ struct Filtering: ParsableArguments {
     @Option(help: "Only articles published on or before this day (YYYY-MM-DD).")
     var until: String?
 
+    @OptionGroup var index: IndexOptions
+
     @Argument(help: ArgumentHelp(
         "Folders or files, then optionally a query: words or \"phrases\", and actor:, region:, source:, since:, until: terms; - negates a term.",
         valueName: "folder-or-query"))
@@ -42,11 +44,9 @@ struct Filtering: ParsableArguments {
         return (paths, query)
     }
 
-    /// The corpus of the articles under `paths`, analysed.
-    static func corpus(_ paths: [String]) throws -> Corpus {
-        let articles = try ArticleInput.readAll(paths)
-        let extractor = try ArticleInput.extractor()
-        return Corpus(articles.map { AnalysedArticle(article: $0, entities: extractor.entities(in: $0.body)) })
+    /// The corpus of the articles under `paths`, through the index.
+    func corpus(_ paths: [String]) throws -> Corpus {
+        try IndexedCorpus.load(paths, options: index).corpus
     }
 
     static func matches(_ corpus: Corpus, _ query: Query) throws -> [Int] {
@@ -80,7 +80,7 @@ struct QueryCommand: ParsableCommand {
 
     func run() throws {
         let (paths, query) = try filtering.split()
-        let corpus = try Filtering.corpus(paths)
+        let corpus = try filtering.corpus(paths)
         let found = try Filtering.matches(corpus, query)
         if json {
             print(JSONValue.array(found.map { .object(ExtractReport.metadata(of: corpus.articles[$0].article)) }).serialized(pretty: true))
@@ -109,7 +109,7 @@ struct Timeline: ParsableCommand {
 
     func run() throws {
         let (paths, query) = try filtering.split()
-        let corpus = try Filtering.corpus(paths)
+        let corpus = try filtering.corpus(paths)
         let buckets = corpus.timeline(try Filtering.matches(corpus, query))
         if json {
             print(JSONValue.array(buckets.map { .object([("day", .string($0.day.isoString)), ("articles", .int($0.articles))]) })

@@ -23,11 +23,22 @@ class CLITestCase: XCTestCase {
         return packageRoot.appendingPathComponent(".build/debug/sitrep")
     }
 
-    func sitrep(_ arguments: [String]) throws -> Run {
+    /// Each test gets its own cache directory, so the index starts empty and never touches the user's.
+    private(set) lazy var cacheHome: URL = {
+        let url = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("sitrep-cache-\(UUID().uuidString)")
+        addTeardownBlock { try? FileManager.default.removeItem(at: url) }
+        return url
+    }()
+
+    func sitrep(_ arguments: [String], environment extra: [String: String] = [:]) throws -> Run {
         let process = Process()
         process.executableURL = Self.binary
         process.arguments = arguments
         process.currentDirectoryURL = Self.packageRoot
+        var environment = ProcessInfo.processInfo.environment
+        environment["XDG_CACHE_HOME"] = cacheHome.path
+        environment.merge(extra) { _, new in new }
+        process.environment = environment
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err

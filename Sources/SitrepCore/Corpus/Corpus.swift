@@ -4,12 +4,21 @@ import Foundation
 public struct AnalysedArticle: Sendable {
     public var article: Article
     public var entities: [Entity]
+    /// The article's id in the index, when it came from one.
+    public var id: Int64?
+    /// Mentions per entity, when the entities come without their mentions (from the index).
+    public var mentionCounts: [Int]?
 
-    public init(article: Article, entities: [Entity]) {
+    public init(article: Article, entities: [Entity], id: Int64? = nil, mentionCounts: [Int]? = nil) {
         self.article = article
         self.entities = entities
+        self.id = id
+        self.mentionCounts = mentionCounts
     }
 }
+
+/// Full-text search outside the snapshot: an FTS5 query → the index ids of the articles matching it.
+public typealias TextSearch = @Sendable (String) throws -> Set<Int64>
 
 /// An immutable snapshot of the corpus, indexed for filtering: articles newest first, and the
 /// articles naming each entity, each place (rolled up to every containing place, so that
@@ -32,8 +41,13 @@ public struct Corpus: Sendable {
     private let sourceNames: [String: String]
     private let gazetteer: Gazetteer
     private let aliases: AliasTable
+    /// When set, free text is matched by the index (FTS5) instead of by reading bodies.
+    private let textSearch: TextSearch?
+    private let indexByID: [Int64: Int]
 
-    public init(_ analysed: [AnalysedArticle], gazetteer: Gazetteer = .shipped, aliases: AliasTable = .shipped) {
+    /// `textSearch`: for articles from the index, whose bodies the snapshot does not hold.
+    public init(_ analysed: [AnalysedArticle], gazetteer: Gazetteer = .shipped, aliases: AliasTable = .shipped,
+                textSearch: TextSearch? = nil) {
         let sorted = analysed.sorted { a, b in
             let x = a.article, y = b.article
             if x.published.day != y.published.day { return x.published.day > y.published.day }
@@ -45,7 +59,7 @@ public struct Corpus: Sendable {
         var byEntity: [String: [Int]] = [:], byPlace: [String: [Int]] = [:], bySource: [String: [Int]] = [:]
         var sourceNames: [String: String] = [:]
         for (index, item) in sorted.enumerated() {
-            tally.add(item.entities)
+            tally.add(item.entities, mentionCounts: item.mentionCounts)
             var keys = Set<String>(), places = Set<String>()
             for entity in item.entities {
                 keys.insert(CorpusEntities.key(entity))
@@ -85,6 +99,10 @@ public struct Corpus: Sendable {
         self.sourceNames = sourceNames
         self.gazetteer = gazetteer
         self.aliases = aliases
+        self.textSearch = textSearch
+        var indexByID: [Int64: Int] = [:]
+        for (index, item) in sorted.enumerated() { if let id = item.id { indexByID[id] = index } }
+        self.indexByID = indexByID
     }
 
     /// A name the query uses that the corpus cannot resolve, with the nearest known names.
@@ -130,7 +148,9 @@ public struct Corpus: Sendable {
             if term.negated { excluded.formUnion(found) } else { selected = selected.map { $0.intersection(found) } ?? found }
         }
         var result = (selected.map { Array($0) } ?? Array(articles.indices)).filter { !excluded.contains($0) }.sorted()
-        if !textTerms.isEmpty {
+        if !textTerms.isEmpty, let textSearch {
+            result = try filterByIndex(result, textTerms, textSearch)
+        } else if !textTerms.isEmpty {
             let phrases = textTerms.map { (TextMatch.words($0.value), $0.negated) }
             result = result.filter { index in
                 let words = TextMatch.words(articles[index].article.title + "\n" + articles[index].article.body)
@@ -138,6 +158,49 @@ public struct Corpus: Sendable {
             }
         }
         return result
+    }
+
+    /// A free-text query the index refused, with SQLite's reason.
+    public struct BadText: Error, CustomStringConvertible, Equatable {
+        public let query: String
+        public let reason: String
+        public var description: String { "cannot search for \(query): \(reason)" }
+    }
+
+    /// Free-text terms through the index: the positive terms as one FTS5 query (FTS5 syntax
+    /// passes through: OR, NEAR, prefix*), each negated term subtracted.
+    private func filterByIndex(_ indices: [Int], _ terms: [Query.Term], _ search: TextSearch) throws -> [Int] {
+        func ids(_ query: String) throws -> Set<Int> {
+            do {
+                return Set(try search(query).compactMap { indexByID[$0] })
+            } catch {
+                let message = "\(error)"
+                let reason = message.range(of: "fts5: ").map { String(message[$0.upperBound...]) } ?? message
+                throw BadText(query: query, reason: reason.components(separatedBy: " - while").first ?? reason)
+            }
+        }
+        var result = indices
+        let positive = terms.filter { !$0.negated }.map { Self.ftsTerm($0) }
+        if !positive.isEmpty {
+            let found = try ids(positive.joined(separator: " "))
+            result = result.filter { found.contains($0) }
+        }
+        for term in terms where term.negated {
+            let found = try ids(Self.ftsTerm(term))
+            result = result.filter { !found.contains($0) }
+        }
+        return result
+    }
+
+    /// One term in FTS5 syntax: a phrase or a word that is not a bare FTS5 word is quoted.
+    static func ftsTerm(_ term: Query.Term) -> String {
+        let value = term.value
+        let operators: Set<String> = ["OR", "AND", "NOT", "NEAR"]
+        let bare = !value.isEmpty && value.unicodeScalars.enumerated().allSatisfy { i, s in
+            s.value >= 0x80 || s.properties.isAlphabetic || ("0"..."9").contains(s) || s == "_" || (s == "*" && i == value.unicodeScalars.count - 1)
+        }
+        if bare || operators.contains(value) { return value }
+        return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 
     /// Entities named in the given articles, with how many of them name each: the facets of

@@ -43,14 +43,16 @@ public struct CorpusEntities: Sendable {
     }
 
     /// Adds the entities of one article.
-    public mutating func add(_ entities: [Entity]) {
-        for entity in entities {
+    /// `mentionCounts`, when given, stands for each entity's mentions (entities from the index
+    /// come without their mention offsets).
+    public mutating func add(_ entities: [Entity], mentionCounts: [Int]? = nil) {
+        for (i, entity) in entities.enumerated() {
             let key = Self.key(entity)
             var tally = tallies[key] ?? Tally(kind: entity.kind)
             tally.names[entity.name, default: 0] += 1
             tally.aliases.formUnion(entity.aliases)
             tally.articles += 1
-            tally.mentions += entity.mentions.count
+            tally.mentions += mentionCounts?[i] ?? entity.mentions.count
             tally.parent = tally.parent ?? entity.parents.first
             // Gazetteer and curated names are canonical whatever the articles wrote.
             if entity.placeID != nil || aliasTable.entry(for: entity.name, kind: entity.kind) != nil { tally.fixedName = entity.name }

@@ -1,0 +1,298 @@
+import Foundation
+import Glibc
+import GRDB
+import Synchronization
+
+/// Brings the index in line with the folders: the folders are the truth.
+///
+/// Files whose size and modification time match the index are taken as they are; the others
+/// are hashed, and only content that is new or changed is read and analysed. A file that
+/// vanished while another with the same content appeared was renamed, and keeps its analysis.
+/// Files gone from the folders leave the index. Work is written in batches, each one
+/// transaction holding whole files (a file's row with all its articles), so a run killed at
+/// any instant leaves a consistent index and the next run finishes the job.
+public final class Indexer: Sendable {
+    public let store: Store
+    private let makeExtractor: @Sendable () throws -> EntityExtractor
+    private let madeExtractor = Mutex<EntityExtractor?>(nil)
+    let gazetteer: Gazetteer
+
+    /// Files analysed per transaction.
+    static let batchSize = 64
+
+    /// `extractor` is called the first time a file has to be analysed, so that opening an
+    /// up-to-date index does not load the tagger model.
+    public init(store: Store, gazetteer: Gazetteer = .shipped, extractor: @escaping @Sendable () throws -> EntityExtractor) {
+        self.store = store
+        self.gazetteer = gazetteer
+        self.makeExtractor = extractor
+    }
+
+    private func extractor() throws -> EntityExtractor {
+        try madeExtractor.withLock { made in
+            if let made { return made }
+            let extractor = try makeExtractor()
+            made = extractor
+            return extractor
+        }
+    }
+
+    /// One change to the index, as `watch --json` and the dashboard report it.
+    public struct Change: Sendable, Equatable {
+        public enum Kind: String, Sendable { case added, changed, removed, renamed, error }
+        public var kind: Kind
+        /// The absolute path (the new one, for a rename).
+        public var path: String
+        /// For a rename, where the file was.
+        public var from: String?
+        /// For an error, the one-line reason.
+        public var message: String?
+    }
+
+    public struct Summary: Sendable, Equatable {
+        public var files = 0
+        public var unchanged = 0
+        public var changes: [Change] = []
+        /// Problems met reading the files analysed in this run.
+        public var problems: [ReadIssue] = []
+        /// Problems listing the roots: a missing folder, an unsupported file named directly.
+        public var listingProblems: [ReadIssue] = []
+        public var articlesAnalysed = 0
+
+        public func count(_ kind: Change.Kind) -> Int { changes.filter { $0.kind == kind }.count }
+    }
+
+    /// How far a reconcile has got, for a progress bar.
+    public struct Progress: Sendable {
+        public var done: Int
+        public var total: Int
+    }
+
+    /// An absolute, standardised path: the key files have in the index.
+    public static func absolute(_ path: String) -> String {
+        URL(fileURLWithPath: path).standardizedFileURL.path
+    }
+
+    private struct Stored {
+        var size: Int64
+        var mtime: Double
+        var hash: String
+        var analyser: String
+    }
+
+    private struct Listed {
+        var path: String
+        var size: Int64
+        var mtime: Double
+    }
+
+    /// Reconciles the index with the files and folders `roots` name. A root that does not
+    /// exist is reported and its indexed files are left alone (an unmounted disk is not an
+    /// empty folder).
+    @discardableResult
+    public func reconcile(_ roots: [String], progress: (Progress) -> Void = { _ in }) throws -> Summary {
+        var summary = Summary()
+        let listing = InputFiles.expand(roots)
+        summary.listingProblems = listing.problems
+        let existingRoots = roots.filter { FileManager.default.fileExists(atPath: $0) }.map(Self.absolute)
+        var listed: [Listed] = []
+        for file in listing.files {
+            let path = Self.absolute(file)
+            guard let (size, mtime) = Self.fileStatus(path) else { continue }
+            listed.append(Listed(path: path, size: size, mtime: mtime))
+        }
+        summary.files = listed.count
+        let stored = try storedFiles(under: existingRoots)
+        let current = Analyser.version
+
+        // Sort the listing out: unchanged, touched only (same content), or to be read.
+        var touched: [Listed] = []
+        var candidates: [(file: Listed, data: Data?, hash: String?)] = []
+        for file in listed {
+            if let old = stored[file.path], old.analyser == current, old.size == file.size, old.mtime == file.mtime {
+                summary.unchanged += 1
+                continue
+            }
+            let data = FileManager.default.contents(atPath: file.path)
+            let hash = data.map(ContentHash.of)
+            if let old = stored[file.path], old.analyser == current, let hash, hash == old.hash {
+                touched.append(file)
+                summary.unchanged += 1
+                continue
+            }
+            candidates.append((file, data, hash))
+        }
+        // Renamed while we were away: a vanished file's content under a new path.
+        let listedPaths = Set(listed.map(\.path))
+        var vanishedByHash: [String: [String]] = [:]
+        for (path, old) in stored where !listedPaths.contains(path) && old.analyser == current {
+            vanishedByHash[old.hash, default: []].append(path)
+        }
+        var renames: [(from: String, to: Listed)] = []
+        var toRead: [(file: Listed, data: Data?, hash: String?)] = []
+        for candidate in candidates {
+            if stored[candidate.file.path] == nil, let hash = candidate.hash, var paths = vanishedByHash[hash], !paths.isEmpty {
+                renames.append((paths.removeLast(), candidate.file))
+                vanishedByHash[hash] = paths
+            } else {
+                toRead.append(candidate)
+            }
+        }
+        let renamedFrom = Set(renames.map(\.from))
+        let removed = stored.keys.filter { !listedPaths.contains($0) && !renamedFrom.contains($0) }.sorted()
+
+        try store.writer.write { db in
+            for path in removed { try db.execute(sql: "DELETE FROM file WHERE path = ?", arguments: [path]) }
+            for (from, to) in renames {
+                try db.execute(sql: "UPDATE file SET path = ?, size = ?, mtime = ? WHERE path = ?", arguments: [to.path, to.size, to.mtime, from])
+            }
+            for file in touched {
+                try db.execute(sql: "UPDATE file SET size = ?, mtime = ? WHERE path = ?", arguments: [file.size, file.mtime, file.path])
+            }
+        }
+        summary.changes += removed.map { Change(kind: .removed, path: $0) }
+        summary.changes += renames.map { Change(kind: .renamed, path: $0.to.path, from: $0.from) }
+
+        let total = toRead.count
+        let extractor = total > 0 ? try self.extractor() : nil
+        var done = 0
+        progress(Progress(done: 0, total: total))
+        for start in stride(from: 0, to: toRead.count, by: Self.batchSize) {
+            let batch = Array(toRead[start..<min(start + Self.batchSize, toRead.count)])
+            let results = analyse(batch.map { ($0.file.path, $0.file.size, $0.file.mtime, $0.hash) }, extractor!)
+            try write(results, current)
+            for (item, result) in zip(batch, results) {
+                let existed = stored[item.file.path] != nil
+                if result.articles.isEmpty, let first = result.problems.first(where: { $0.severity == .error }) {
+                    summary.changes.append(Change(kind: .error, path: item.file.path, message: first.description))
+                } else {
+                    summary.changes.append(Change(kind: existed ? .changed : .added, path: item.file.path))
+                }
+                summary.problems += result.problems
+                summary.articlesAnalysed += result.articles.count
+            }
+            done += batch.count
+            progress(Progress(done: done, total: total))
+        }
+        return summary
+    }
+
+    // MARK: Analysis
+
+    struct Analysed {
+        var path: String
+        var size: Int64
+        var mtime: Double
+        var hash: String
+        var articles: [(Article, [Entity])]
+        var problems: [ReadIssue]
+    }
+
+    /// Reads and analyses files on every core; results in the order given.
+    func analyse(_ files: [(path: String, size: Int64, mtime: Double, hash: String?)], _ extractor: EntityExtractor) -> [Analysed] {
+        let results = Results(count: files.count)
+        let reader = ArticleReader()
+        DispatchQueue.concurrentPerform(iterations: files.count) { i in
+            let file = files[i]
+            let outcome = reader.read(path: file.path)
+            let articles = outcome.articles.map { ($0, extractor.entities(in: $0.body)) }
+            // A file that vanished between listing and reading has no hash: it is recorded
+            // with its problem and read again when it reappears.
+            results.set(i, Analysed(path: file.path, size: file.size, mtime: file.mtime, hash: file.hash ?? "",
+                                    articles: articles, problems: outcome.issues))
+        }
+        return results.values.map { $0! }
+    }
+
+    private final class Results: @unchecked Sendable {
+        private let lock = NSLock()
+        private(set) var values: [Analysed?]
+        init(count: Int) { values = Array(repeating: nil, count: count) }
+        func set(_ i: Int, _ value: Analysed) { lock.withLock { values[i] = value } }
+    }
+
+    // MARK: Writing
+
+    private func write(_ results: [Analysed], _ analyser: String) throws {
+        try store.writer.write { db in
+            for result in results { try Self.insert(result, analyser: analyser, gazetteer: gazetteer, db) }
+        }
+    }
+
+    /// Replaces everything the index holds for one file.
+    static func insert(_ result: Analysed, analyser: String, gazetteer: Gazetteer, _ db: Database) throws {
+        try db.execute(sql: "DELETE FROM file WHERE path = ?", arguments: [result.path])
+        let problems = result.problems.map { issue in
+            [issue.severity == .warning ? "warning" : "error", issue.location ?? "", issue.reason]
+                .map { $0.replacingOccurrences(of: "\t", with: " ").replacingOccurrences(of: "\n", with: " ") }
+                .joined(separator: "\t")
+        }.joined(separator: "\n")
+        try db.execute(sql: "INSERT INTO file(path, size, mtime, hash, analyser, problems) VALUES (?, ?, ?, ?, ?, ?)",
+                       arguments: [result.path, result.size, result.mtime, result.hash, result.hash.isEmpty ? "" : analyser, problems])
+        let insertArticle = try db.cachedStatement(sql: """
+            INSERT INTO article(path, part_kind, part, title, source, published, published_at, published_from, url, language, body)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        let insertEntity = try db.cachedStatement(sql: """
+            INSERT INTO entity(article_id, name, kind, aliases, place_id, country, mentions) VALUES (?, ?, ?, ?, ?, ?, ?)
+            """)
+        let insertMention = try db.cachedStatement(sql: "INSERT INTO mention(entity_id, text, start, \"end\") VALUES (?, ?, ?, ?)")
+        let insertDate = try db.cachedStatement(sql: "INSERT INTO date_mention(article_id, text, day, year_given, start, \"end\") VALUES (?, ?, ?, ?, ?, ?)")
+        let insertPlace = try db.cachedStatement(sql: "INSERT OR IGNORE INTO place(id, name, kind, parent_id) VALUES (?, ?, ?, ?)")
+        for (article, entities) in result.articles {
+            var partKind: String? = nil
+            if let part = article.part {
+                switch part {
+                case .line: partKind = "line"
+                case .item: partKind = "item"
+                }
+            }
+            var instant: Double? = nil
+            if case .instant(let date) = article.published { instant = date.timeIntervalSince1970 }
+            try insertArticle.execute(arguments: [article.path, partKind, article.part?.number, article.title, article.source,
+                                                  article.published.isoString, instant, article.publishedFrom.rawValue,
+                                                  article.url, article.language, article.body])
+            let articleID = db.lastInsertedRowID
+            for date in article.dates {
+                try insertDate.execute(arguments: [articleID, date.text, date.day.isoString, date.yearGiven, date.start, date.end])
+            }
+            for entity in entities {
+                if let id = entity.placeID, let place = gazetteer.places[id] {
+                    for p in gazetteer.chain(place) { try insertPlace.execute(arguments: [p.id, p.name, p.kind.rawValue, p.parentID]) }
+                }
+                try insertEntity.execute(arguments: [articleID, entity.name, entity.kind.rawValue, entity.aliases.joined(separator: "\n"),
+                                                     entity.placeID.flatMap { gazetteer.places[$0] == nil ? nil : $0 }, entity.country,
+                                                     entity.mentions.count])
+                let entityID = db.lastInsertedRowID
+                for mention in entity.mentions {
+                    try insertMention.execute(arguments: [entityID, mention.text, mention.start, mention.end])
+                }
+            }
+        }
+    }
+
+    // MARK: Reading the index
+
+    private func storedFiles(under roots: [String]) throws -> [String: Stored] {
+        try store.writer.read { db in
+            var files: [String: Stored] = [:]
+            for root in roots {
+                let rows = try Row.fetchCursor(db, sql: """
+                    SELECT path, size, mtime, hash, analyser FROM file WHERE path = ? OR (path >= ? AND path < ?)
+                    """, arguments: [root, root + "/", root + "0"])
+                while let row = try rows.next() {
+                    files[row[0]] = Stored(size: row[1], mtime: row[2], hash: row[3], analyser: row[4])
+                }
+            }
+            return files
+        }
+    }
+
+    /// Size and modification time (seconds, with the nanoseconds) of a regular file.
+    static func fileStatus(_ path: String) -> (Int64, Double)? {
+        var info = Glibc.stat()
+        guard fstatat(AT_FDCWD, path, &info, 0) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
+        let mtime = Double(info.st_mtim.tv_sec) + Double(info.st_mtim.tv_nsec) / 1e9
+        return (Int64(info.st_size), mtime)
+    }
+}

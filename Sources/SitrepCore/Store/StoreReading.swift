@@ -1,0 +1,140 @@
+import Foundation
+import GRDB
+
+extension Store {
+    /// A folder or file as the user named it, and its key in the index.
+    public struct Root: Sendable {
+        public var given: String
+        public var absolute: String
+
+        public init(_ given: String) {
+            self.given = given
+            self.absolute = Indexer.absolute(given)
+        }
+
+        /// The path as the user would write it: under the root they named.
+        func display(_ path: String) -> String {
+            if path == absolute { return given }
+            let rest = path.dropFirst(absolute.count)
+            return given.hasSuffix("/") ? given + rest.dropFirst() : given + rest
+        }
+
+        func contains(_ path: String) -> Bool {
+            path == absolute || path.hasPrefix(absolute.hasSuffix("/") ? absolute : absolute + "/")
+        }
+    }
+
+    /// What the corpus needs of every article under the roots: metadata and entities with
+    /// their mention counts. Bodies and mention offsets stay in the index (text search runs
+    /// there; the reader fetches a body when it shows one).
+    public func analysed(under roots: [Root]) throws -> [AnalysedArticle] {
+        try writer.read { db in
+            var articles: [Int64: AnalysedArticle] = [:]
+            var order: [Int64] = []
+            var places: [String: [String]] = [:]  // place id → parents' names, innermost first
+            for root in Self.distinct(roots) {
+                let rows = try Row.fetchCursor(db, sql: """
+                    SELECT id, path, part_kind, part, title, source, published, published_at, published_from, url, language
+                    FROM article WHERE path = ? OR (path >= ? AND path < ?)
+                    """, arguments: [root.absolute, root.absolute + "/", root.absolute + "0"])
+                while let row = try rows.next() {
+                    let id: Int64 = row[0]
+                    guard articles[id] == nil else { continue }
+                    let path: String = row[1]
+                    var part: ArticlePart? = nil
+                    if let number: Int = row[3] { part = (row[2] as String?) == "line" ? .line(number) : .item(number) }
+                    let published: PublishedDate
+                    if let seconds: Double = row[7] {
+                        published = .instant(Date(timeIntervalSince1970: seconds))
+                    } else if let day = DateField.parse(row[6] as String) {
+                        published = day
+                    } else {
+                        continue
+                    }
+                    let article = Article(path: root.display(path), part: part, title: row[4], source: row[5], published: published,
+                                          publishedFrom: PublishedSource(rawValue: row[8]) ?? .file, url: row[9], language: row[10], body: "")
+                    articles[id] = AnalysedArticle(article: article, entities: [], id: id, mentionCounts: [])
+                    order.append(id)
+                }
+            }
+            guard !articles.isEmpty else { return [] }
+            let rows = try Row.fetchCursor(db, sql: "SELECT article_id, name, kind, aliases, place_id, country, mentions FROM entity ORDER BY id")
+            while let row = try rows.next() {
+                let articleID: Int64 = row[0]
+                guard articles[articleID] != nil, let kind = EntityKind(rawValue: row[2]) else { continue }
+                let placeID: String? = row[4]
+                var parents: [String] = []
+                if let placeID {
+                    if let known = places[placeID] {
+                        parents = known
+                    } else {
+                        parents = try Self.parents(of: placeID, db)
+                        places[placeID] = parents
+                    }
+                }
+                let aliases: String = row[3]
+                let entity = Entity(name: row[1], kind: kind, aliases: aliases.isEmpty ? [] : aliases.components(separatedBy: "\n"),
+                                    mentions: [], placeID: placeID, parents: parents, country: row[5])
+                articles[articleID]!.entities.append(entity)
+                articles[articleID]!.mentionCounts!.append(row[6])
+            }
+            return order.map { articles[$0]! }
+        }
+    }
+
+    /// The names of the places containing a place, innermost first, from the index's places.
+    private static func parents(of id: String, _ db: Database) throws -> [String] {
+        var names: [String] = []
+        var seen: Set<String> = [id]
+        var next = try String.fetchOne(db, sql: "SELECT parent_id FROM place WHERE id = ?", arguments: [id])
+        while let parentID = next, seen.insert(parentID).inserted,
+              let row = try Row.fetchOne(db, sql: "SELECT name, parent_id FROM place WHERE id = ?", arguments: [parentID]) {
+            names.append(row[0])
+            next = row[1]
+        }
+        return names
+    }
+
+    /// The problems recorded for files under the roots when they were read.
+    public func problems(under roots: [Root]) throws -> [ReadIssue] {
+        try writer.read { db in
+            var issues: [ReadIssue] = []
+            for root in Self.distinct(roots) {
+                let rows = try Row.fetchCursor(db, sql: """
+                    SELECT path, problems FROM file WHERE problems != '' AND (path = ? OR (path >= ? AND path < ?)) ORDER BY path
+                    """, arguments: [root.absolute, root.absolute + "/", root.absolute + "0"])
+                while let row = try rows.next() {
+                    let path = root.display(row[0])
+                    for line in (row[1] as String).split(separator: "\n") {
+                        let fields = line.split(separator: "\t", maxSplits: 2, omittingEmptySubsequences: false).map(String.init)
+                        guard fields.count == 3 else { continue }
+                        issues.append(ReadIssue(path: path, location: fields[1].isEmpty ? nil : fields[1], reason: fields[2],
+                                                severity: fields[0] == "warning" ? .warning : .error))
+                    }
+                }
+            }
+            return issues
+        }
+    }
+
+    /// Index ids of the articles whose title or body match an FTS5 query.
+    public func textMatches(_ query: String) throws -> Set<Int64> {
+        try writer.read { db in
+            var ids = Set<Int64>()
+            let rows = try Int64.fetchCursor(db, sql: "SELECT rowid FROM article_text WHERE article_text MATCH ?", arguments: [query])
+            while let id = try rows.next() { ids.insert(id) }
+            return ids
+        }
+    }
+
+    /// A body, for the reader.
+    public func body(ofArticle id: Int64) throws -> String? {
+        try writer.read { db in try String.fetchOne(db, sql: "SELECT body FROM article WHERE id = ?", arguments: [id]) }
+    }
+
+    /// Roots without those inside another root, so an article is listed once.
+    static func distinct(_ roots: [Root]) -> [Root] {
+        roots.filter { root in !roots.contains { $0.absolute != root.absolute && $0.contains(root.absolute) } }
+            .reduce(into: [Root]()) { kept, root in if !kept.contains(where: { $0.absolute == root.absolute }) { kept.append(root) } }
+    }
+}
