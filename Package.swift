@@ -33,8 +33,8 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "SitrepCoreTests", dependencies: ["SitrepCore"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "SitrepCoreTests", dependencies: ["SitrepCore", .product(name: "GRDB", package: "GRDB.swift")], resources: [.copy("Fixtures")]),
         .testTarget(name: "SitrepUITests", dependencies: ["SitrepUI"]),
-        .testTarget(name: "SitrepCLITests", dependencies: ["sitrep"]),
+        .testTarget(name: "SitrepCLITests", dependencies: ["sitrep", .product(name: "GRDB", package: "GRDB.swift")]),
     ]
 )

@@ -44,8 +44,13 @@ enum IndexedCorpus {
         do {
             summary = try Indexer(store: store, extractor: extractor).reconcile(paths, progress: progress ?? { _ in })
         } catch let error as DatabaseError where store.path != nil {
-            Console.warn("cannot write the index \(store.path!) (\(Store.describe(error))); using an in-memory index for this run")
-            store = Store.inMemory()
+            if Store.isDamage(error) {
+                store = store.rebuilt(after: error)
+                for warning in store.warnings { Console.warn(warning) }
+            } else {
+                Console.warn("cannot write the index \(store.path!) (\(Store.describe(error))); using an in-memory index for this run")
+                store = Store.inMemory()
+            }
             summary = try Indexer(store: store, extractor: extractor).reconcile(paths, progress: progress ?? { _ in })
         }
         let roots = paths.map(Store.Root.init)

@@ -50,18 +50,45 @@ public final class Store: Sendable {
         }
         do {
             return Store(writer: try openFile(path), path: path, warnings: warnings)
-        } catch let error as DatabaseError where error.resultCode == .SQLITE_NOTADB || error.resultCode == .SQLITE_CORRUPT {
-            let aside = path + ".corrupt-" + String(Int(Date().timeIntervalSince1970))
+        } catch let error as DatabaseError where isDamage(error) {
             do {
-                try FileManager.default.moveItem(atPath: path, toPath: aside)
-                for suffix in ["-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
-                warnings.append("the index \(path) was unreadable (\(error.resultCode == .SQLITE_NOTADB ? "not a database" : "damaged")); moved it to \(aside) and rebuilding it from the folders")
+                let aside = try moveAside(path)
+                warnings.append("the index \(path) was unreadable (\(describe(error))); moved it to \(aside) and rebuilding it from the folders")
                 return Store(writer: try openFile(path), path: path, warnings: warnings)
             } catch {
                 return inMemory(warnings + ["the index \(path) is unreadable and cannot be replaced (\(Store.describe(error))); using an in-memory index for this run"])
             }
         } catch {
             return inMemory(warnings + ["cannot open the index \(path) (\(Store.describe(error))); using an in-memory index for this run"])
+        }
+    }
+
+    /// Whether an error means the index file itself is damaged (rather than busy or unwritable).
+    public static func isDamage(_ error: any Error) -> Bool {
+        guard let error = error as? DatabaseError else { return false }
+        return error.resultCode == .SQLITE_NOTADB || error.resultCode == .SQLITE_CORRUPT
+    }
+
+    /// Moves a damaged index (and its WAL files) out of the way, keeping it for inspection.
+    static func moveAside(_ path: String) throws -> String {
+        let aside = path + ".corrupt-" + String(Int(Date().timeIntervalSince1970))
+        try FileManager.default.moveItem(atPath: path, toPath: aside)
+        for suffix in ["-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+        return aside
+    }
+
+    /// A fresh index in place of this one, found damaged while in use: the damaged file is
+    /// moved aside as on opening.
+    public func rebuilt(after error: any Error) -> Store {
+        guard let path else { return Store.inMemory() }
+        try? writer.close()
+        do {
+            let aside = try Store.moveAside(path)
+            let fresh = try Store.openFile(path)
+            return Store(writer: fresh, path: path,
+                         warnings: ["the index \(path) was damaged (\(Store.describe(error))); moved it to \(aside) and rebuilding it from the folders"])
+        } catch {
+            return Store.inMemory(["the damaged index \(path) cannot be replaced (\(Store.describe(error))); using an in-memory index for this run"])
         }
     }
 

@@ -1,0 +1,198 @@
+import Foundation
+import GRDB
+import XCTest
+@testable import SitrepCore
+
+/// The index: reconciling it with the folders while Sitrep was not running, and surviving a
+/// damaged index file or a cache directory it cannot write.
+final class StoreTests: XCTestCase {
+    static let extractor = EntityExtractor(tagger: try! EntityTagger.shipped())
+
+    private func indexer(_ store: Store) -> Indexer {
+        Indexer(store: store) { StoreTests.extractor }
+    }
+
+    /// An indexer that fails if it has to analyse anything.
+    private func idleIndexer(_ store: Store) -> Indexer {
+        Indexer(store: store) { throw Failure("nothing should have been analysed") }
+    }
+
+    struct Failure: Error { let message: String; init(_ m: String) { message = m } }
+
+    private func article(_ title: String, source: String = "Wire", day: String = "2021-04-01", body: String) -> String {
+        "---\ntitle: \(title)\nsource: \(source)\npublished: \(day)\n---\n\n\(body)\n"
+    }
+
+    private func corpus(_ store: Store, _ folder: TestFolder) throws -> Corpus {
+        Corpus(try store.analysed(under: [Store.Root(folder.path)]), textSearch: { try store.textMatches($0) })
+    }
+
+    func testFirstRunAddsEverythingAndASecondRunReadsNothing() throws {
+        let folder = TestFolder()
+        for name in try FileManager.default.contentsOfDirectory(atPath: Fixtures.sampleData) {
+            folder.write("seeds/" + name, try Data(contentsOf: URL(fileURLWithPath: Fixtures.sampleData + "/" + name)))
+        }
+        let index = TestFolder()
+        let store = Store.open(path: index.path + "/index.sqlite")
+        XCTAssertEqual(store.warnings, [])
+        let first = try indexer(store).reconcile([folder.path])
+        XCTAssertEqual(first.count(.added), 5)
+        XCTAssertEqual(first.articlesAnalysed, 5)
+
+        // Reopened, as at the next start: nothing changed, nothing is read.
+        let reopened = Store.open(path: index.path + "/index.sqlite")
+        let second = try idleIndexer(reopened).reconcile([folder.path])
+        XCTAssertEqual(second.unchanged, 5)
+        XCTAssertEqual(second.changes, [])
+
+        let corpus = try self.corpus(reopened, folder)
+        XCTAssertEqual(corpus.articles.count, 5)
+        XCTAssertEqual(try corpus.matches(Query.parse("actor:Blinken")).count, 4)
+        XCTAssertEqual(try corpus.matches(Query.parse("region:Ukraine")).count, 5)
+        XCTAssertEqual(try corpus.matches(Query.parse("Javelin")).count, 1, "free text goes through the full-text index")
+        XCTAssertEqual(try corpus.matches(Query.parse("-Javelin")).count, 4)
+        // Entity counts survive the round trip through the index.
+        let blinken = try XCTUnwrap(corpus.entities.first { $0.name == "Antony Blinken" })
+        XCTAssertEqual(blinken.articles, 4)
+        XCTAssertGreaterThan(blinken.mentions, 4)
+        let donetsk = try XCTUnwrap(corpus.entities.first { $0.name == "Donetsk Oblast" || $0.name == "Donetsk" })
+        XCTAssertNotNil(donetsk.parent, "places keep their parents")
+        // Paths read as the user named the folder.
+        XCTAssertTrue(corpus.articles.allSatisfy { $0.article.path.hasPrefix(folder.path + "/seeds/") })
+    }
+
+    func testReconcileSeesAddsChangesDeletesAndRenamesMadeWhileStopped() throws {
+        let folder = TestFolder()
+        let kyiv = folder.write("kyiv.txt", article("Talks in Kyiv", body: "Foreign ministers met in Kyiv on Tuesday to discuss the Donbas."))
+        let paris = folder.write("paris.txt", article("Summit in Paris", body: "Leaders gathered in Paris for a climate summit."))
+        let berlin = folder.write("berlin.txt", article("Vote in Berlin", body: "The Bundestag voted in Berlin on the budget."))
+        let touched = folder.write("rome.txt", article("Visit to Rome", body: "The delegation arrived in Rome for talks."))
+        let index = TestFolder()
+        let path = index.path + "/index.sqlite"
+        XCTAssertEqual(try indexer(Store.open(path: path)).reconcile([folder.path]).count(.added), 4)
+
+        // While Sitrep is not running: one file edited, one deleted, one renamed, one added,
+        // and one only touched (new modification time, same content).
+        try Data(article("Talks in Kyiv collapse", body: "Negotiations in Kyiv collapsed over Crimea.").utf8).write(to: URL(fileURLWithPath: kyiv))
+        try FileManager.default.removeItem(atPath: paris)
+        let renamed = folder.path + "/germany/berlin-vote.txt"
+        try FileManager.default.createDirectory(atPath: folder.path + "/germany", withIntermediateDirectories: true)
+        try FileManager.default.moveItem(atPath: berlin, toPath: renamed)
+        let added = folder.write("madrid.txt", article("Protest in Madrid", body: "Thousands marched in Madrid against the reform."))
+        try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSinceNow: 60)], ofItemAtPath: touched)
+
+        let store = Store.open(path: path)
+        let summary = try indexer(store).reconcile([folder.path])
+        XCTAssertEqual(Set(summary.changes.map { "\($0.kind.rawValue) \(($0.path as NSString).lastPathComponent)" }),
+                       ["changed kyiv.txt", "removed paris.txt", "renamed berlin-vote.txt", "added madrid.txt"])
+        XCTAssertEqual(summary.changes.first { $0.kind == .renamed }?.from, berlin)
+        XCTAssertEqual(summary.articlesAnalysed, 2, "the rename and the touched file are not read again")
+        XCTAssertEqual(summary.unchanged, 1)
+
+        let corpus = try self.corpus(store, folder)
+        XCTAssertEqual(Set(corpus.articles.map(\.article.title)),
+                       ["Talks in Kyiv collapse", "Vote in Berlin", "Visit to Rome", "Protest in Madrid"])
+        XCTAssertEqual(corpus.articles.first { $0.article.title == "Vote in Berlin" }?.article.path, renamed)
+        XCTAssertEqual(try corpus.matches(Query.parse("region:Crimea")).map { corpus.articles[$0].article.title }, ["Talks in Kyiv collapse"])
+        XCTAssertEqual(try corpus.matches(Query.parse("climate")).count, 0, "the deleted article's text left the full-text index")
+        XCTAssertEqual(try corpus.matches(Query.parse("marched")).count, 1)
+        XCTAssertEqual(try corpus.matches(Query.parse("Negotiations")).count, 1)
+        XCTAssertEqual(try corpus.matches(Query.parse("Tuesday")).count, 0, "the edited article's old text is gone")
+        _ = added
+    }
+
+    func testAnOtherFolderInTheSameIndexIsLeftAlone() throws {
+        let a = TestFolder(), b = TestFolder()
+        a.write("one.txt", article("One", body: "A story from Kyiv about the war."))
+        b.write("two.txt", article("Two", body: "A story from Warsaw about the border."))
+        let index = TestFolder()
+        let store = Store.open(path: index.path + "/index.sqlite")
+        try indexer(store).reconcile([a.path])
+        try indexer(store).reconcile([b.path])
+        XCTAssertEqual(try store.analysed(under: [Store.Root(a.path)]).map(\.article.title), ["One"])
+        XCTAssertEqual(try store.analysed(under: [Store.Root(b.path)]).map(\.article.title), ["Two"])
+        XCTAssertEqual(try idleIndexer(store).reconcile([a.path]).changes, [])
+    }
+
+    func testAFileThatCannotBeReadIsRecordedWithItsReason() throws {
+        let folder = TestFolder()
+        folder.write("good.txt", article("Good", body: "A story from Kyiv about the war."))
+        folder.write("bad.json", "{ not json")
+        let index = TestFolder()
+        let store = Store.open(path: index.path + "/index.sqlite")
+        let summary = try indexer(store).reconcile([folder.path])
+        XCTAssertEqual(summary.count(.error), 1)
+        XCTAssertEqual(try store.problems(under: [Store.Root(folder.path)]).count, 1)
+        // Not retried until it changes.
+        XCTAssertEqual(try idleIndexer(store).reconcile([folder.path]).changes, [])
+        XCTAssertEqual(try store.problems(under: [Store.Root(folder.path)]).first?.path, folder.path + "/bad.json")
+    }
+
+    func testAnIndexThatIsNotADatabaseIsMovedAsideAndRebuilt() throws {
+        let folder = TestFolder()
+        folder.write("one.txt", article("One", body: "A story from Kyiv about the war."))
+        let index = TestFolder()
+        let path = index.write("index.sqlite", String(repeating: "this is not a database\n", count: 400))
+        let store = Store.open(path: path)
+        XCTAssertEqual(store.path, path)
+        XCTAssertEqual(store.warnings.count, 1)
+        XCTAssertTrue(store.warnings[0].contains("moved it to"), store.warnings[0])
+        let aside = try FileManager.default.contentsOfDirectory(atPath: index.path).filter { $0.hasPrefix("index.sqlite.corrupt-") }
+        XCTAssertEqual(aside.count, 1, "the damaged file is kept for inspection")
+        XCTAssertEqual(try indexer(store).reconcile([folder.path]).count(.added), 1)
+        XCTAssertEqual(try store.analysed(under: [Store.Root(folder.path)]).count, 1)
+    }
+
+    func testAnIndexDamagedInsideIsMovedAsideAndRebuilt() throws {
+        let folder = TestFolder()
+        for k in 0..<40 { folder.write("story-\(k).txt", article("Story \(k)", body: "Troops massed near Kharkiv as talks in Geneva stalled, day \(k).")) }
+        let index = TestFolder()
+        let path = index.path + "/index.sqlite"
+        do {
+            let store = Store.open(path: path)
+            try indexer(store).reconcile([folder.path])
+            try store.writer.writeWithoutTransaction { db in try db.checkpoint(.truncate) }
+        }
+        // Scribble over every page after the first (the header stays valid).
+        var bytes = try Data(contentsOf: URL(fileURLWithPath: path))
+        XCTAssertGreaterThan(bytes.count, 8192)
+        for i in stride(from: 4096, to: bytes.count, by: 7) { bytes[i] = 0xA5 }
+        try bytes.write(to: URL(fileURLWithPath: path))
+
+        let store = Store.open(path: path)
+        XCTAssertEqual(store.warnings.count, 1, "\(store.warnings)")
+        XCTAssertEqual(store.path, path)
+        XCTAssertEqual(try indexer(store).reconcile([folder.path]).count(.added), 40)
+    }
+
+    func testACacheFolderThatCannotBeCreatedFallsBackToMemory() throws {
+        let index = TestFolder()
+        let blocker = index.write("not-a-folder", "a file where the cache folder should be")
+        let store = Store.open(path: blocker + "/sitrep/index.sqlite")
+        XCTAssertNil(store.path)
+        XCTAssertEqual(store.warnings.count, 1)
+        XCTAssertTrue(store.warnings[0].contains("in-memory index"), store.warnings[0])
+        let folder = TestFolder()
+        folder.write("one.txt", article("One", body: "A story from Kyiv about the war."))
+        XCTAssertEqual(try indexer(store).reconcile([folder.path]).count(.added), 1)
+    }
+
+    func testAnalyserVersionChangeReadsEverythingAgain() throws {
+        let folder = TestFolder()
+        folder.write("one.txt", article("One", body: "A story from Kyiv about the war."))
+        let index = TestFolder()
+        let store = Store.open(path: index.path + "/index.sqlite")
+        try indexer(store).reconcile([folder.path])
+        try store.writer.write { db in try db.execute(sql: "UPDATE file SET analyser = 'an older analyser'") }
+        let summary = try indexer(store).reconcile([folder.path])
+        XCTAssertEqual(summary.changes.map(\.kind), [.changed])
+        XCTAssertEqual(try store.analysed(under: [Store.Root(folder.path)]).count, 1)
+    }
+
+    func testXDGCacheHomeIsHonoured() {
+        XCTAssertEqual(Store.defaultPath(environment: ["XDG_CACHE_HOME": "/var/cache/me", "HOME": "/home/me"]), "/var/cache/me/sitrep/index.sqlite")
+        XCTAssertEqual(Store.defaultPath(environment: ["HOME": "/home/me"]), "/home/me/.cache/sitrep/index.sqlite")
+        XCTAssertEqual(Store.defaultPath(environment: ["XDG_CACHE_HOME": "relative", "HOME": "/home/me"]), "/home/me/.cache/sitrep/index.sqlite",
+                       "the XDG spec says to ignore a relative path")
+    }
+}
