@@ -11,6 +11,6 @@ struct Sitrep: ParsableCommand {
         Reads article files (.txt, .md, .html, .json, .jsonl) from folders, strips web debris, \
         and finds who, where and when each story is about.
         """,
-        subcommands: [Extract.self, Index.self, Entities.self, QueryCommand.self, Timeline.self]
+        subcommands: [Extract.self, Index.self, Watch.self, Entities.self, QueryCommand.self, Timeline.self]
     )
 }

@@ -47,6 +47,13 @@ public final class Indexer: Sendable {
         public var from: String?
         /// For an error, the one-line reason.
         public var message: String?
+
+        public init(kind: Kind, path: String, from: String? = nil, message: String? = nil) {
+            self.kind = kind
+            self.path = path
+            self.from = from
+            self.message = message
+        }
     }
 
     public struct Summary: Sendable, Equatable {
@@ -91,14 +98,31 @@ public final class Indexer: Sendable {
     /// empty folder).
     @discardableResult
     public func reconcile(_ roots: [String], progress: (Progress) -> Void = { _ in }) throws -> Summary {
+        try reconcile(roots, vanished: [], progress: progress)
+    }
+
+    /// Brings the index up to date with paths a watcher reported: files or folders that were
+    /// written, moved in, moved away or deleted. A path that no longer exists leaves the index
+    /// with everything under it — unless its content turns up under one of the other paths,
+    /// which is a rename.
+    @discardableResult
+    public func update(_ paths: [String]) throws -> Summary {
+        let present = paths.filter { FileManager.default.fileExists(atPath: $0) }
+        let gone = paths.filter { !FileManager.default.fileExists(atPath: $0) }
+        return try reconcile(present, vanished: gone.map(Self.absolute), progress: { _ in })
+    }
+
+    private func reconcile(_ roots: [String], vanished: [String], progress: (Progress) -> Void) throws -> Summary {
         var summary = Summary()
-        let listing = InputFiles.expand(roots)
+        let listing = roots.isEmpty ? InputFiles.Listing() : InputFiles.expand(roots)
         summary.listingProblems = listing.problems
-        let existingRoots = roots.filter { FileManager.default.fileExists(atPath: $0) }.map(Self.absolute)
+        let existingRoots = roots.filter { FileManager.default.fileExists(atPath: $0) }.map(Self.absolute) + vanished
         var listed: [Listed] = []
+        var seen = Set<String>()
         for file in listing.files {
             let path = Self.absolute(file)
-            guard let (size, mtime) = Self.fileStatus(path) else { continue }
+            // Overlapping roots (a folder and a file in it) list a file twice.
+            guard seen.insert(path).inserted, let (size, mtime) = Self.fileStatus(path) else { continue }
             listed.append(Listed(path: path, size: size, mtime: mtime))
         }
         summary.files = listed.count

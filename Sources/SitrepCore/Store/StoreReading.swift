@@ -13,13 +13,13 @@ extension Store {
         }
 
         /// The path as the user would write it: under the root they named.
-        func display(_ path: String) -> String {
+        public func display(_ path: String) -> String {
             if path == absolute { return given }
             let rest = path.dropFirst(absolute.count)
             return given.hasSuffix("/") ? given + rest.dropFirst() : given + rest
         }
 
-        func contains(_ path: String) -> Bool {
+        public func contains(_ path: String) -> Bool {
             path == absolute || path.hasPrefix(absolute.hasSuffix("/") ? absolute : absolute + "/")
         }
     }
