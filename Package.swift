@@ -26,6 +26,8 @@ let package = Package(
         .executableTarget(name: "sitrep-train-tagger", dependencies: ["SitrepCore"]),
         // Measures extract throughput stage by stage (release build; not a test).
         .executableTarget(name: "sitrep-extract-benchmark", dependencies: ["SitrepCore"]),
+        // Measures the index and the live corpus at scale (release build; not a test).
+        .executableTarget(name: "sitrep-corpus-benchmark", dependencies: ["SitrepCore"]),
         .executableTarget(
             name: "sitrep",
             dependencies: [

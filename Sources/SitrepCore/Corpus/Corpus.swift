@@ -8,12 +8,17 @@ public struct AnalysedArticle: Sendable {
     public var id: Int64?
     /// Mentions per entity, when the entities come without their mentions (from the index).
     public var mentionCounts: [Int]?
+    /// Each entity's corpus key, and whether its name is canonical (gazetteer or alias table),
+    /// when known already (the index stores them); computed otherwise.
+    public var keys: [CorpusEntities.Key]
 
-    public init(article: Article, entities: [Entity], id: Int64? = nil, mentionCounts: [Int]? = nil) {
+    public init(article: Article, entities: [Entity], id: Int64? = nil, mentionCounts: [Int]? = nil, keys: [CorpusEntities.Key]? = nil,
+                aliases: AliasTable = .shipped) {
         self.article = article
         self.entities = entities
         self.id = id
         self.mentionCounts = mentionCounts
+        self.keys = keys ?? entities.map { CorpusEntities.Key($0, aliases: aliases) }
     }
 }
 
@@ -59,10 +64,10 @@ public struct Corpus: Sendable {
         var byEntity: [String: [Int]] = [:], byPlace: [String: [Int]] = [:], bySource: [String: [Int]] = [:]
         var sourceNames: [String: String] = [:]
         for (index, item) in sorted.enumerated() {
-            tally.add(item.entities, mentionCounts: item.mentionCounts)
+            tally.add(item.entities, mentionCounts: item.mentionCounts, keys: item.keys)
             var keys = Set<String>(), places = Set<String>()
-            for entity in item.entities {
-                keys.insert(CorpusEntities.key(entity))
+            for (entity, key) in zip(item.entities, item.keys) {
+                keys.insert(key.key)
                 if let id = entity.placeID, let place = gazetteer.places[id] {
                     for containing in gazetteer.chain(place) { places.insert(containing.id) }
                 }
@@ -208,7 +213,7 @@ public struct Corpus: Sendable {
     public func facets(_ indices: [Int]) -> [(entry: CorpusEntities.Entry, articles: Int)] {
         var counts: [String: Int] = [:]
         for index in indices {
-            for key in Set(articles[index].entities.map(CorpusEntities.key)) { counts[key, default: 0] += 1 }
+            for key in Set(articles[index].keys.map(\.key)) { counts[key, default: 0] += 1 }
         }
         return counts.compactMap { key, count in entryByKey[key].map { ($0, count) } }
             .sorted { $0.articles != $1.articles ? $0.articles > $1.articles : $0.entry.name < $1.entry.name }

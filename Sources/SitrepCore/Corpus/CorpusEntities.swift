@@ -34,6 +34,23 @@ public struct CorpusEntities: Sendable {
         aliasTable = aliases
     }
 
+    /// What the corpus needs to know of an entity beyond the article: the referent it is, and
+    /// whether its name is the canonical one (a gazetteer or alias-table name).
+    public struct Key: Sendable, Equatable {
+        public var key: String
+        public var canonicalName: Bool
+
+        public init(key: String, canonicalName: Bool) {
+            self.key = key
+            self.canonicalName = canonicalName
+        }
+
+        public init(_ entity: Entity, aliases: AliasTable = .shipped) {
+            key = CorpusEntities.key(entity)
+            canonicalName = entity.placeID != nil || aliases.entry(for: entity.name, kind: entity.kind) != nil
+        }
+    }
+
     static func key(_ entity: Entity) -> String {
         switch entity.kind {
         case .place: return "place:" + (entity.placeID ?? NameKey.plain(entity.name))
@@ -42,22 +59,27 @@ public struct CorpusEntities: Sendable {
         }
     }
 
-    /// Adds the entities of one article.
-    /// `mentionCounts`, when given, stands for each entity's mentions (entities from the index
+    /// Adds the entities of one article. `mentionCounts`, when given, stands for each entity's mentions (entities from the index
     /// come without their mention offsets).
-    public mutating func add(_ entities: [Entity], mentionCounts: [Int]? = nil) {
+    /// `keys`, when given, are the entities' `Key`s, computed already.
+    public mutating func add(_ entities: [Entity], mentionCounts: [Int]? = nil, keys: [Key]? = nil) {
         for (i, entity) in entities.enumerated() {
-            let key = Self.key(entity)
-            var tally = tallies[key] ?? Tally(kind: entity.kind)
-            tally.names[entity.name, default: 0] += 1
-            tally.aliases.formUnion(entity.aliases)
-            tally.articles += 1
-            tally.mentions += mentionCounts?[i] ?? entity.mentions.count
-            tally.parent = tally.parent ?? entity.parents.first
-            // Gazetteer and curated names are canonical whatever the articles wrote.
-            if entity.placeID != nil || aliasTable.entry(for: entity.name, kind: entity.kind) != nil { tally.fixedName = entity.name }
-            tallies[key] = tally
+            let known = keys?[i] ?? Key(entity, aliases: aliasTable)
+            let key = known.key
+            // Updated in place: copying a tally out and back would copy its tables every time.
+            Self.update(&tallies[key, default: Tally(kind: entity.kind)], entity, known,
+                        mentions: mentionCounts?[i] ?? entity.mentions.count)
         }
+    }
+
+    private static func update(_ tally: inout Tally, _ entity: Entity, _ known: Key, mentions: Int) {
+        tally.names[entity.name, default: 0] += 1
+        for alias in entity.aliases { tally.aliases.insert(alias) }
+        tally.articles += 1
+        tally.mentions += mentions
+        if tally.parent == nil { tally.parent = entity.parents.first }
+        // Gazetteer and curated names are canonical whatever the articles wrote.
+        if known.canonicalName { tally.fixedName = entity.name }
     }
 
     /// Every entity, most widely reported first; the canonical name is the curated or

@@ -258,7 +258,8 @@ public final class Indexer: Sendable {
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         let insertEntity = try db.cachedStatement(sql: """
-            INSERT INTO entity(article_id, name, kind, aliases, place_id, country, mentions) VALUES (?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO entity(article_id, name, kind, aliases, place_id, country, mentions, corpus_key, canonical)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         let insertMention = try db.cachedStatement(sql: "INSERT INTO mention(entity_id, text, start, \"end\") VALUES (?, ?, ?, ?)")
         let insertDate = try db.cachedStatement(sql: "INSERT INTO date_mention(article_id, text, day, year_given, start, \"end\") VALUES (?, ?, ?, ?, ?, ?)")
@@ -281,12 +282,13 @@ public final class Indexer: Sendable {
                 try insertDate.execute(arguments: [articleID, date.text, date.day.isoString, date.yearGiven, date.start, date.end])
             }
             for entity in entities {
+                let key = CorpusEntities.Key(entity)
                 if let id = entity.placeID, let place = gazetteer.places[id] {
                     for p in gazetteer.chain(place) { try insertPlace.execute(arguments: [p.id, p.name, p.kind.rawValue, p.parentID]) }
                 }
                 try insertEntity.execute(arguments: [articleID, entity.name, entity.kind.rawValue, entity.aliases.joined(separator: "\n"),
                                                      entity.placeID.flatMap { gazetteer.places[$0] == nil ? nil : $0 }, entity.country,
-                                                     entity.mentions.count])
+                                                     entity.mentions.count, key.key, key.canonicalName])
                 let entityID = db.lastInsertedRowID
                 for mention in entity.mentions {
                     try insertMention.execute(arguments: [entityID, mention.text, mention.start, mention.end])

@@ -218,6 +218,12 @@ public final class Store: Sendable {
                 END;
                 """)
         }
+        migrator.registerMigration("v2: each entity's corpus key, and whether its name is canonical") { db in
+            try db.execute(sql: """
+                ALTER TABLE entity ADD COLUMN corpus_key TEXT NOT NULL DEFAULT '';
+                ALTER TABLE entity ADD COLUMN canonical INTEGER NOT NULL DEFAULT 0;
+                """)
+        }
         return migrator
     }()
 }

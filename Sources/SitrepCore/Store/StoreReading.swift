@@ -29,36 +29,90 @@ extension Store {
     /// there; the reader fetches a body when it shows one).
     public func analysed(under roots: [Root]) throws -> [AnalysedArticle] {
         try writer.read { db in
-            var articles: [Int64: AnalysedArticle] = [:]
-            var order: [Int64] = []
-            var places: [String: [String]] = [:]  // place id → parents' names, innermost first
+            var loaded = Loaded()
             for root in Self.distinct(roots) {
-                let rows = try Row.fetchCursor(db, sql: """
-                    SELECT id, path, part_kind, part, title, source, published, published_at, published_from, url, language
-                    FROM article WHERE path = ? OR (path >= ? AND path < ?)
-                    """, arguments: [root.absolute, root.absolute + "/", root.absolute + "0"])
-                while let row = try rows.next() {
-                    let id: Int64 = row[0]
-                    guard articles[id] == nil else { continue }
-                    let path: String = row[1]
-                    var part: ArticlePart? = nil
-                    if let number: Int = row[3] { part = (row[2] as String?) == "line" ? .line(number) : .item(number) }
-                    let published: PublishedDate
-                    if let seconds: Double = row[7] {
-                        published = .instant(Date(timeIntervalSince1970: seconds))
-                    } else if let day = DateField.parse(row[6] as String) {
-                        published = day
-                    } else {
-                        continue
-                    }
-                    let article = Article(path: root.display(path), part: part, title: row[4], source: row[5], published: published,
-                                          publishedFrom: PublishedSource(rawValue: row[8]) ?? .file, url: row[9], language: row[10], body: "")
-                    articles[id] = AnalysedArticle(article: article, entities: [], id: id, mentionCounts: [])
-                    order.append(id)
-                }
+                try loaded.articles(db, root, sql: "path = ? OR (path >= ? AND path < ?)",
+                                    arguments: [root.absolute, root.absolute + "/", root.absolute + "0"])
             }
-            guard !articles.isEmpty else { return [] }
-            let rows = try Row.fetchCursor(db, sql: "SELECT article_id, name, kind, aliases, place_id, country, mentions FROM entity ORDER BY id")
+            try loaded.entities(db)
+            return loaded.result
+        }
+    }
+
+    /// `analysed(under:)` with the file (absolute path) each article came from.
+    public func analysedFiles(under roots: [Root]) throws -> [(path: String, article: AnalysedArticle)] {
+        try writer.read { db in
+            var loaded = Loaded()
+            for root in Self.distinct(roots) {
+                try loaded.articles(db, root, sql: "path = ? OR (path >= ? AND path < ?)",
+                                    arguments: [root.absolute, root.absolute + "/", root.absolute + "0"])
+            }
+            try loaded.entities(db)
+            return zip(loaded.order, loaded.result).map { (loaded.paths[$0.0]!, $0.1) }
+        }
+    }
+
+    /// The articles of some files (absolute paths) under the roots, with the file each came from.
+    public func analysed(files: [String], under roots: [Root]) throws -> [(path: String, article: AnalysedArticle)] {
+        try writer.read { db in
+            var loaded = Loaded()
+            for file in Set(files) {
+                guard let root = roots.first(where: { $0.contains(file) }) else { continue }
+                try loaded.articles(db, root, sql: "path = ?", arguments: [file])
+            }
+            try loaded.entities(db)
+            return zip(loaded.order, loaded.result).map { (loaded.paths[$0.0]!, $0.1) }
+        }
+    }
+
+    /// Articles and their entities as read from the index, in the order read.
+    private struct Loaded {
+        var articles: [Int64: AnalysedArticle] = [:]
+        var order: [Int64] = []
+        var paths: [Int64: String] = [:]
+        var places: [String: [String]] = [:]  // place id → parents' names, innermost first
+
+        var result: [AnalysedArticle] { order.map { articles[$0]! } }
+
+        mutating func articles(_ db: Database, _ root: Root, sql condition: String, arguments: StatementArguments) throws {
+            let rows = try Row.fetchCursor(db, sql: """
+                SELECT id, path, part_kind, part, title, source, published, published_at, published_from, url, language
+                FROM article WHERE \(condition)
+                """, arguments: arguments)
+            while let row = try rows.next() {
+                let id: Int64 = row[0]
+                guard articles[id] == nil else { continue }
+                let path: String = row[1]
+                var part: ArticlePart? = nil
+                if let number: Int = row[3] { part = (row[2] as String?) == "line" ? .line(number) : .item(number) }
+                let published: PublishedDate
+                if let seconds: Double = row[7] {
+                    published = .instant(Date(timeIntervalSince1970: seconds))
+                } else if let day = DateField.parse(row[6] as String) {
+                    published = day
+                } else {
+                    continue
+                }
+                let article = Article(path: root.display(path), part: part, title: row[4], source: row[5], published: published,
+                                      publishedFrom: PublishedSource(rawValue: row[8]) ?? .file, url: row[9], language: row[10], body: "")
+                articles[id] = AnalysedArticle(article: article, entities: [], id: id, mentionCounts: [], keys: [])
+                order.append(id)
+                paths[id] = path
+            }
+        }
+
+        mutating func entities(_ db: Database) throws {
+            guard !articles.isEmpty else { return }
+            let columns = "article_id, name, kind, aliases, place_id, country, mentions, corpus_key, canonical"
+            if articles.count > 500 {
+                try read(try Row.fetchCursor(db, sql: "SELECT \(columns) FROM entity ORDER BY id"), db)
+            } else {
+                let ids = order.map(String.init).joined(separator: ",")
+                try read(try Row.fetchCursor(db, sql: "SELECT \(columns) FROM entity WHERE article_id IN (\(ids)) ORDER BY id"), db)
+            }
+        }
+
+        private mutating func read(_ rows: RowCursor, _ db: Database) throws {
             while let row = try rows.next() {
                 let articleID: Int64 = row[0]
                 guard articles[articleID] != nil, let kind = EntityKind(rawValue: row[2]) else { continue }
@@ -68,22 +122,24 @@ extension Store {
                     if let known = places[placeID] {
                         parents = known
                     } else {
-                        parents = try Self.parents(of: placeID, db)
+                        parents = try Store.parents(of: placeID, db)
                         places[placeID] = parents
                     }
                 }
                 let aliases: String = row[3]
-                let entity = Entity(name: row[1], kind: kind, aliases: aliases.isEmpty ? [] : aliases.components(separatedBy: "\n"),
+                let entity = Entity(name: row[1], kind: kind, aliases: aliases.isEmpty ? [] : aliases.split(separator: "\n").map(String.init),
                                     mentions: [], placeID: placeID, parents: parents, country: row[5])
+                let storedKey: String = row[7]
+                let key = storedKey.isEmpty ? CorpusEntities.Key(entity) : CorpusEntities.Key(key: storedKey, canonicalName: row[8])
                 articles[articleID]!.entities.append(entity)
                 articles[articleID]!.mentionCounts!.append(row[6])
+                articles[articleID]!.keys.append(key)
             }
-            return order.map { articles[$0]! }
         }
     }
 
     /// The names of the places containing a place, innermost first, from the index's places.
-    private static func parents(of id: String, _ db: Database) throws -> [String] {
+    fileprivate static func parents(of id: String, _ db: Database) throws -> [String] {
         var names: [String] = []
         var seen: Set<String> = [id]
         var next = try String.fetchOne(db, sql: "SELECT parent_id FROM place WHERE id = ?", arguments: [id])

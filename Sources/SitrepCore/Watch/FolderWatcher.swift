@@ -17,8 +17,9 @@ import Synchronization
 ///
 /// Changes are gathered for `window` seconds (0.1 s by default) after the first one and then
 /// reported together: a burst of thousands of files arrives as a few large batches, and a
-/// steady trickle as one batch per window. `onChange` runs on one serial queue, one batch
-/// at a time; batches that arrive meanwhile wait and are merged.
+/// steady trickle as one batch per window. `onChange` handles one batch at a time, off the
+/// caller's thread; changes that arrive meanwhile are merged into the next batch, so a slow
+/// handler sees fewer, larger batches rather than a growing queue.
 public final class FolderWatcher: Sendable {
     public enum Mode: Sendable, Equatable {
         case inotify
@@ -43,6 +44,8 @@ public final class FolderWatcher: Sendable {
         var pending: [String] = []
         var pendingSet = Set<String>()
         var flushScheduled = false
+        /// A batch is being handled: new changes wait, and go together when it is done.
+        var working = false
         // Polling: what the last listing saw, and what has been reported.
         var lastSeen: [String: FileStamp] = [:]
         var settled: [String: FileStamp] = [:]
@@ -197,7 +200,7 @@ public final class FolderWatcher: Sendable {
     private func enqueue(_ paths: [String]) {
         let schedule = state.withLock { s -> Bool in
             for path in paths where s.pendingSet.insert(path).inserted { s.pending.append(path) }
-            if s.flushScheduled || s.stopped { return false }
+            if s.flushScheduled || s.working || s.stopped { return false }
             s.flushScheduled = true
             return true
         }
@@ -206,14 +209,24 @@ public final class FolderWatcher: Sendable {
 
     private func flush() {
         let batch = state.withLock { s -> [String] in
-            let batch = s.pending
+            let batch = s.stopped ? [] : s.pending
             s.pending = []
             s.pendingSet = []
             s.flushScheduled = false
-            return s.stopped ? [] : batch
+            s.working = !batch.isEmpty
+            return batch
         }
         guard !batch.isEmpty else { return }
-        work.async { [self] in onChange(batch) }
+        work.async { [self] in
+            onChange(batch)
+            let more = state.withLock { s -> Bool in
+                s.working = false
+                guard !s.pending.isEmpty, !s.flushScheduled, !s.stopped else { return false }
+                s.flushScheduled = true
+                return true
+            }
+            if more { events.async { [self] in flush() } }
+        }
     }
 
     // MARK: Polling
