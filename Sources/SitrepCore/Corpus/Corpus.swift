@@ -25,89 +25,170 @@ public struct AnalysedArticle: Sendable {
 /// Full-text search outside the snapshot: an FTS5 query → the index ids of the articles matching it.
 public typealias TextSearch = @Sendable (String) throws -> Set<Int64>
 
+/// The articles of a snapshot, newest first (by publication day, then instant, then path).
+public struct ArticleList: RandomAccessCollection, Sendable {
+    fileprivate let slots: [AnalysedArticle?]
+    fileprivate let order: [Int32]
+
+    public var startIndex: Int { 0 }
+    public var endIndex: Int { order.count }
+    public subscript(position: Int) -> AnalysedArticle { slots[Int(order[position])]! }
+}
+
 /// An immutable snapshot of the corpus, indexed for filtering: articles newest first, and the
 /// articles naming each entity, each place (rolled up to every containing place, so that
 /// `region:Ukraine` finds an article that names only Donetsk), each source and each day.
 /// Facets — entity counts under a filter — come from the same postings.
+///
+/// A snapshot is updated by making the next one (`updated`): articles live in slots that never
+/// move, postings list slots in the order they were filled, and only the order by date is
+/// re-sorted, so a small change to a large corpus costs little more than copying its tables.
 public struct Corpus: Sendable {
     /// Newest first (by publication day, then instant, then path).
-    public let articles: [AnalysedArticle]
+    public var articles: ArticleList { ArticleList(slots: slots, order: order) }
     /// Every referent across the corpus, most widely reported first.
-    public let entities: [CorpusEntities.Entry]
+    public private(set) var entities: [CorpusEntities.Entry] = []
 
-    /// Article indices (ascending, so newest first) by entity key, place id and source key.
-    private let byEntity: [String: [Int]]
-    private let byPlace: [String: [Int]]
-    private let bySource: [String: [Int]]
+    /// Every article ever added, by slot; nil once removed.
+    private var slots: [AnalysedArticle?] = []
+    /// Live slots, newest first; and each slot's position in that order (-1 when removed).
+    private var order: [Int32] = []
+    private var rank: [Int32] = []
+    /// Slots (ascending) by entity key, place id and source key.
+    private var byEntity: [String: [Int32]] = [:]
+    private var byPlace: [String: [Int32]] = [:]
+    private var bySource: [String: [Int32]] = [:]
     /// Entity keys by the plain keys of their names and aliases, and people by surname.
-    private let byName: [String: Set<String>]
-    private let bySurname: [String: Set<String>]
-    private let entryByKey: [String: CorpusEntities.Entry]
-    private let sourceNames: [String: String]
+    private var byName: [String: Set<String>] = [:]
+    private var bySurname: [String: Set<String>] = [:]
+    private var entryByKey: [String: CorpusEntities.Entry] = [:]
+    private var tally: CorpusEntities
+    private var sourceNames: [String: String] = [:]
+    private var slotByID: [Int64: Int32] = [:]
     private let gazetteer: Gazetteer
     private let aliases: AliasTable
     /// When set, free text is matched by the index (FTS5) instead of by reading bodies.
     private let textSearch: TextSearch?
-    private let indexByID: [Int64: Int]
 
     /// `textSearch`: for articles from the index, whose bodies the snapshot does not hold.
     public init(_ analysed: [AnalysedArticle], gazetteer: Gazetteer = .shipped, aliases: AliasTable = .shipped,
                 textSearch: TextSearch? = nil) {
-        let sorted = analysed.sorted { a, b in
-            let x = a.article, y = b.article
-            if x.published.day != y.published.day { return x.published.day > y.published.day }
-            if case .instant(let p) = x.published, case .instant(let q) = y.published, p != q { return p > q }
-            if x.path != y.path { return x.path < y.path }
-            return (x.part?.number ?? 0) < (y.part?.number ?? 0)
-        }
-        var tally = CorpusEntities(aliases: aliases)
-        var byEntity: [String: [Int]] = [:], byPlace: [String: [Int]] = [:], bySource: [String: [Int]] = [:]
-        var sourceNames: [String: String] = [:]
-        for (index, item) in sorted.enumerated() {
-            tally.add(item.entities, mentionCounts: item.mentionCounts, keys: item.keys)
-            var keys = Set<String>(), places = Set<String>()
-            for (entity, key) in zip(item.entities, item.keys) {
-                keys.insert(key.key)
-                if let id = entity.placeID, let place = gazetteer.places[id] {
-                    for containing in gazetteer.chain(place) { places.insert(containing.id) }
-                }
-            }
-            for key in keys { byEntity[key, default: []].append(index) }
-            for id in places { byPlace[id, default: []].append(index) }
-            if let source = item.article.source {
-                let key = NameKey.plain(source)
-                bySource[key, default: []].append(index)
-                sourceNames[key] = sourceNames[key] ?? source
-            }
-        }
-        let entries = tally.entries
-        var byName: [String: Set<String>] = [:], bySurname: [String: Set<String>] = [:]
-        for entry in entries {
-            for name in [entry.name] + entry.aliases {
-                byName[NameKey.plain(name), default: []].insert(entry.key)
-                if entry.kind == .person {
-                    byName[NameKey.person(name), default: []].insert(entry.key)
-                    if let surname = NameKey.person(name).split(separator: " ").last {
-                        bySurname[String(surname), default: []].insert(entry.key)
-                    }
-                }
-            }
-        }
-        self.articles = sorted
-        self.entities = entries
-        self.byEntity = byEntity
-        self.byPlace = byPlace
-        self.bySource = bySource
-        self.byName = byName
-        self.bySurname = bySurname
-        self.entryByKey = Dictionary(uniqueKeysWithValues: entries.map { ($0.key, $0) })
-        self.sourceNames = sourceNames
         self.gazetteer = gazetteer
         self.aliases = aliases
         self.textSearch = textSearch
-        var indexByID: [Int64: Int] = [:]
-        for (index, item) in sorted.enumerated() { if let id = item.id { indexByID[id] = index } }
-        self.indexByID = indexByID
+        self.tally = CorpusEntities(aliases: aliases)
+        apply(removing: [], adding: analysed)
+    }
+
+    /// The next snapshot: these articles (by index id) gone, those added.
+    public func updated(removing ids: Set<Int64>, adding analysed: [AnalysedArticle]) -> Corpus {
+        var next = self
+        next.apply(removing: ids, adding: analysed)
+        return next
+    }
+
+    private static func newerFirst(_ a: AnalysedArticle, _ b: AnalysedArticle) -> Bool {
+        let x = a.article, y = b.article
+        if x.published.day != y.published.day { return x.published.day > y.published.day }
+        if case .instant(let p) = x.published, case .instant(let q) = y.published, p != q { return p > q }
+        if x.path != y.path { return x.path < y.path }
+        return (x.part?.number ?? 0) < (y.part?.number ?? 0)
+    }
+
+    /// The entity keys and places (with every containing place) an article is filed under.
+    private func filing(_ item: AnalysedArticle) -> (keys: Set<String>, places: Set<String>) {
+        var keys = Set<String>(), places = Set<String>()
+        for (entity, key) in zip(item.entities, item.keys) {
+            keys.insert(key.key)
+            if let id = entity.placeID, let place = gazetteer.places[id] {
+                for containing in gazetteer.chain(place) { places.insert(containing.id) }
+            }
+        }
+        return (keys, places)
+    }
+
+    private mutating func apply(removing ids: Set<Int64>, adding analysed: [AnalysedArticle]) {
+        var touched = Set<String>()
+        // Out: tombstone the slot and take it out of its postings.
+        for id in ids {
+            guard let slot = slotByID.removeValue(forKey: id), let item = slots[Int(slot)] else { continue }
+            slots[Int(slot)] = nil
+            tally.remove(item.entities, mentionCounts: item.mentionCounts, keys: item.keys)
+            let (keys, places) = filing(item)
+            touched.formUnion(keys)
+            for key in keys { Self.unpost(slot, &byEntity, key) }
+            for place in places { Self.unpost(slot, &byPlace, place) }
+            if let source = item.article.source { Self.unpost(slot, &bySource, NameKey.plain(source)) }
+        }
+        // In: fill new slots, in ascending order, so postings stay sorted by appending.
+        var added: [Int32] = []
+        for item in analysed {
+            let slot = Int32(slots.count)
+            slots.append(item)
+            added.append(slot)
+            if let id = item.id { slotByID[id] = slot }
+            tally.add(item.entities, mentionCounts: item.mentionCounts, keys: item.keys)
+            let (keys, places) = filing(item)
+            touched.formUnion(keys)
+            for key in keys { byEntity[key, default: []].append(slot) }
+            for id in places { byPlace[id, default: []].append(slot) }
+            if let source = item.article.source {
+                let key = NameKey.plain(source)
+                bySource[key, default: []].append(slot)
+                if sourceNames[key] == nil { sourceNames[key] = source }
+            }
+        }
+        // The order by date: a few new articles are inserted where they belong; many, or a
+        // removal, re-sort.
+        let slots = self.slots
+        if !ids.isEmpty {
+            order.removeAll { slots[Int($0)] == nil }
+        }
+        if added.count > 64 || order.isEmpty {
+            order += added
+            order.sort { Self.newerFirst(slots[Int($0)]!, slots[Int($1)]!) }
+        } else {
+            for slot in added {
+                let item = slots[Int(slot)]!
+                var low = 0, high = order.count
+                while low < high {
+                    let mid = (low + high) / 2
+                    if Self.newerFirst(slots[Int(order[mid])]!, item) { low = mid + 1 } else { high = mid }
+                }
+                order.insert(slot, at: low)
+            }
+        }
+        rank = [Int32](repeating: -1, count: slots.count)
+        for (position, slot) in order.enumerated() { rank[Int(slot)] = Int32(position) }
+        // Entities whose counts changed: their entries, and the names that find them.
+        for key in touched {
+            guard let entry = tally.entry(key) else {
+                entryByKey[key] = nil
+                continue
+            }
+            entryByKey[key] = entry
+            for name in [entry.name] + entry.aliases {
+                byName[NameKey.plain(name), default: []].insert(entry.key)
+                if entry.kind == .person {
+                    let person = NameKey.person(name)
+                    byName[person, default: []].insert(entry.key)
+                    if let surname = person.split(separator: " ").last { bySurname[String(surname), default: []].insert(entry.key) }
+                }
+            }
+        }
+        if !touched.isEmpty { entities = entryByKey.values.sorted(by: CorpusEntities.moreReported) }
+    }
+
+    private static func unpost(_ slot: Int32, _ postings: inout [String: [Int32]], _ key: String) {
+        guard var list = postings[key] else { return }
+        postings[key] = nil  // so that `list` is the only reference and is edited in place
+        var low = 0, high = list.count
+        while low < high {
+            let mid = (low + high) / 2
+            if list[mid] < slot { low = mid + 1 } else { high = mid }
+        }
+        if low < list.count, list[low] == slot { list.remove(at: low) }
+        if !list.isEmpty { postings[key] = list }
     }
 
     /// A name the query uses that the corpus cannot resolve, with the nearest known names.
@@ -133,11 +214,11 @@ public struct Corpus: Sendable {
 
     /// Indices into `articles` of the articles matching every term, newest first.
     public func matches(_ query: Query) throws -> [Int] {
-        var selected: Set<Int>? = nil
-        var excluded = Set<Int>()
+        var selected: Set<Int32>? = nil
+        var excluded = Set<Int32>()
         var textTerms: [Query.Term] = []
         for term in query.terms {
-            let found: Set<Int>
+            let found: Set<Int32>
             switch term.field {
             case .text:
                 textTerms.append(term)
@@ -147,18 +228,26 @@ public struct Corpus: Sendable {
             case .source: found = Set(try sourceKeys(term.value).flatMap { bySource[$0] ?? [] })
             case .since, .until:
                 guard let day = DateField.parse(term.value)?.day else { throw BadDate(field: term.field, value: term.value) }
-                found = Set(articles.indices.filter { term.field == .since ? articles[$0].article.published.day >= day
-                                                                           : articles[$0].article.published.day <= day })
+                found = Set(order.filter { slot in
+                    let published = slots[Int(slot)]!.article.published.day
+                    return term.field == .since ? published >= day : published <= day
+                })
             }
             if term.negated { excluded.formUnion(found) } else { selected = selected.map { $0.intersection(found) } ?? found }
         }
-        var result = (selected.map { Array($0) } ?? Array(articles.indices)).filter { !excluded.contains($0) }.sorted()
+        var result: [Int]
+        if let selected {
+            result = selected.compactMap { slot in excluded.contains(slot) ? nil : Int(rank[Int(slot)]) }.filter { $0 >= 0 }.sorted()
+        } else {
+            result = order.indices.filter { !excluded.contains(order[$0]) }
+        }
         if !textTerms.isEmpty, let textSearch {
             result = try filterByIndex(result, textTerms, textSearch)
         } else if !textTerms.isEmpty {
             let phrases = textTerms.map { (TextMatch.words($0.value), $0.negated) }
             result = result.filter { index in
-                let words = TextMatch.words(articles[index].article.title + "\n" + articles[index].article.body)
+                let article = articles[index].article
+                let words = TextMatch.words(article.title + "\n" + article.body)
                 return phrases.allSatisfy { phrase, negated in TextMatch.contains(words, phrase) != negated }
             }
         }
@@ -177,7 +266,7 @@ public struct Corpus: Sendable {
     private func filterByIndex(_ indices: [Int], _ terms: [Query.Term], _ search: TextSearch) throws -> [Int] {
         func ids(_ query: String) throws -> Set<Int> {
             do {
-                return Set(try search(query).compactMap { indexByID[$0] })
+                return Set(try search(query).compactMap { id in slotByID[id].map { Int(rank[Int($0)]) } })
             } catch {
                 let message = "\(error)"
                 let reason = message.range(of: "fts5: ").map { String(message[$0.upperBound...]) } ?? message

@@ -19,8 +19,9 @@ public struct CorpusEntities: Sendable {
 
     private struct Tally {
         var kind: EntityKind
+        /// Names and other forms, with how many articles use each (so an article can be taken out).
         var names: [String: Int] = [:]
-        var aliases = Set<String>()
+        var aliases: [String: Int] = [:]
         var articles = 0
         var mentions = 0
         var parent: String?
@@ -74,7 +75,7 @@ public struct CorpusEntities: Sendable {
 
     private static func update(_ tally: inout Tally, _ entity: Entity, _ known: Key, mentions: Int) {
         tally.names[entity.name, default: 0] += 1
-        for alias in entity.aliases { tally.aliases.insert(alias) }
+        for alias in entity.aliases { tally.aliases[alias, default: 0] += 1 }
         tally.articles += 1
         tally.mentions += mentions
         if tally.parent == nil { tally.parent = entity.parents.first }
@@ -82,19 +83,47 @@ public struct CorpusEntities: Sendable {
         if known.canonicalName { tally.fixedName = entity.name }
     }
 
+    /// Takes out the entities of one article added before.
+    public mutating func remove(_ entities: [Entity], mentionCounts: [Int]? = nil, keys: [Key]? = nil) {
+        for (i, entity) in entities.enumerated() {
+            let key = keys?[i].key ?? Key(entity, aliases: aliasTable).key
+            guard var tally = tallies.removeValue(forKey: key) else { continue }
+            func decrement(_ table: inout [String: Int], _ name: String) {
+                if let n = table[name] { table[name] = n > 1 ? n - 1 : nil }
+            }
+            decrement(&tally.names, entity.name)
+            for alias in entity.aliases { decrement(&tally.aliases, alias) }
+            tally.articles -= 1
+            tally.mentions -= mentionCounts?[i] ?? entity.mentions.count
+            if tally.articles > 0, !tally.names.isEmpty { tallies[key] = tally }
+        }
+    }
+
+    /// One entity, as `entries` lists it; nil when no article names it.
+    public func entry(_ key: String) -> Entry? {
+        tallies[key].map { Self.entry(key, $0) }
+    }
+
+    private static func entry(_ key: String, _ tally: Tally) -> Entry {
+        let name = tally.fixedName ?? tally.names.max { a, b in a.value != b.value ? a.value < b.value : a.key > b.key }!.key
+        var forms = Set(tally.aliases.keys)
+        forms.formUnion(tally.names.keys)
+        forms.remove(name)
+        return Entry(key: key, name: name, kind: tally.kind, aliases: forms.sorted(), articles: tally.articles, mentions: tally.mentions,
+                     parent: tally.kind == .place ? tally.parent : nil)
+    }
+
+    /// The order of `entries`: more articles, then more mentions, then by name.
+    public static func moreReported(_ a: Entry, _ b: Entry) -> Bool {
+        if a.articles != b.articles { return a.articles > b.articles }
+        if a.mentions != b.mentions { return a.mentions > b.mentions }
+        return (a.name, a.kind.rawValue) < (b.name, b.kind.rawValue)
+    }
+
     /// Every entity, most widely reported first; the canonical name is the curated or
     /// gazetteer name, else the form most articles use (alphabetical on ties), so it does not
     /// depend on the order articles were read.
     public var entries: [Entry] {
-        tallies.map { key, tally in
-            let name = tally.fixedName ?? tally.names.max { a, b in a.value != b.value ? a.value < b.value : a.key > b.key }!.key
-            let aliases = tally.aliases.union(tally.names.keys).subtracting([name]).sorted()
-            return Entry(key: key, name: name, kind: tally.kind, aliases: aliases, articles: tally.articles, mentions: tally.mentions,
-                         parent: tally.kind == .place ? tally.parent : nil)
-        }.sorted { a, b in
-            if a.articles != b.articles { return a.articles > b.articles }
-            if a.mentions != b.mentions { return a.mentions > b.mentions }
-            return (a.name, a.kind.rawValue) < (b.name, b.kind.rawValue)
-        }
+        tallies.map { Self.entry($0.key, $0.value) }.sorted(by: Self.moreReported)
     }
 }

@@ -9,26 +9,27 @@ public final class LiveCorpus: Sendable {
     public let roots: [Store.Root]
     private let textSearch: TextSearch
     private let current: Mutex<Corpus>
-    /// Every article by the file it came from (absolute path); touched only by `apply`,
-    /// which its caller runs one batch at a time.
-    private let byFile: Mutex<[String: [AnalysedArticle]]>
+    /// The index ids of the articles of each file (absolute path).
+    private let byFile: Mutex<[String: [Int64]]>
 
     public init(store: Store, roots: [Store.Root]) throws {
         self.store = store
         self.roots = roots
         let search: TextSearch = { [store] in try store.textMatches($0) }
         textSearch = search
-        var byFile: [String: [AnalysedArticle]] = [:]
-        for (path, article) in try store.analysedFiles(under: roots) { byFile[path, default: []].append(article) }
+        var byFile: [String: [Int64]] = [:]
+        let loaded = try store.analysedFiles(under: roots)
+        for (path, article) in loaded { byFile[path, default: []].append(article.id!) }
         self.byFile = Mutex(byFile)
-        current = Mutex(Corpus(byFile.values.flatMap { $0 }, textSearch: search))
+        current = Mutex(Corpus(loaded.map(\.article), textSearch: search))
     }
 
     /// The newest snapshot.
     public var snapshot: Corpus { current.withLock { $0 } }
 
     /// Publishes a snapshot with the changes an indexer run made: the files added, changed,
-    /// renamed or removed are read again from the index.
+    /// renamed or removed are read again from the index. Calls must not overlap (the watcher
+    /// makes them one batch at a time).
     public func apply(_ changes: [Indexer.Change]) throws {
         guard !changes.isEmpty else { return }
         var affected = Set<String>()
@@ -37,12 +38,13 @@ public final class LiveCorpus: Sendable {
             if let from = change.from { affected.insert(from) }
         }
         let fresh = try store.analysed(files: Array(affected), under: roots)
-        let all = byFile.withLock { byFile -> [AnalysedArticle] in
-            for path in affected { byFile[path] = nil }
-            for (path, article) in fresh { byFile[path, default: []].append(article) }
-            return byFile.values.flatMap { $0 }
+        let gone = byFile.withLock { byFile -> Set<Int64> in
+            var gone = Set<Int64>()
+            for path in affected { gone.formUnion(byFile.removeValue(forKey: path) ?? []) }
+            for (path, article) in fresh { byFile[path, default: []].append(article.id!) }
+            return gone
         }
-        let next = Corpus(all, textSearch: textSearch)
+        let next = snapshot.updated(removing: gone, adding: fresh.map(\.article))
         current.withLock { $0 = next }
     }
 }
