@@ -53,6 +53,24 @@ final class LiveCorpusTests: XCTestCase {
         XCTAssertEqual(step1.articles.count, 3)
     }
 
+    func testDatesNegationAndCombinationsOverTheSeeds() throws {
+        let corpus = Corpus(Self.seeds)
+        func days(_ text: String) throws -> [String] {
+            try corpus.matches(Query.parse(text)).map { corpus.articles[$0].article.published.day.isoString }
+        }
+        XCTAssertEqual(try days(""), ["2021-11-23", "2021-05-07", "2021-04-13", "2021-04-01", "2021-04-01"])
+        XCTAssertEqual(try days("since:2021-05-01"), ["2021-11-23", "2021-05-07"])
+        XCTAssertEqual(try days("-since:2021-05-01"), ["2021-04-13", "2021-04-01", "2021-04-01"])
+        XCTAssertEqual(try days("until:2021-04-13"), ["2021-04-13", "2021-04-01", "2021-04-01"])
+        XCTAssertEqual(try days("-until:2021-04-13"), ["2021-11-23", "2021-05-07"])
+        XCTAssertEqual(try days("since:2021-04-02 until:2021-05-07"), ["2021-05-07", "2021-04-13"])
+        XCTAssertEqual(try days("since:2021-06-01 until:2021-05-01"), [])
+        XCTAssertEqual(try days("actor:Blinken -source:UPI since:2021-04-01"), ["2021-04-13", "2021-04-01", "2021-04-01"])
+        XCTAssertEqual(try days("region:Ukraine -region:Donbas"), ["2021-05-07"])
+        XCTAssertEqual(try days("-actor:Blinken"), ["2021-11-23"])
+        XCTAssertEqual(try days("actor:Kremlin region:Crimea").count, 3)
+    }
+
     func testTheLiveCorpusFollowsTheIndex() throws {
         let folder = TestFolder()
         func article(_ title: String, _ body: String) -> String { "---\ntitle: \(title)\nsource: Wire\npublished: 2021-04-02\n---\n\n\(body)\n" }

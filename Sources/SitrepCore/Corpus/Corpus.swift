@@ -179,6 +179,49 @@ public struct Corpus: Sendable {
         if !touched.isEmpty { entities = entryByKey.values.sorted(by: CorpusEntities.moreReported) }
     }
 
+    /// The first position in the order whose publication day satisfies `isPast` (days fall
+    /// along the order, so the positions before it all fail it).
+    private func firstPosition(_ isPast: (CalendarDay) -> Bool) -> Int {
+        var low = 0, high = order.count
+        while low < high {
+            let mid = (low + high) / 2
+            if isPast(slots[Int(order[mid])]!.article.published.day) { high = mid } else { low = mid + 1 }
+        }
+        return low
+    }
+
+    static func intersection(_ a: [Int32], _ b: [Int32]) -> [Int32] {
+        var out: [Int32] = []
+        out.reserveCapacity(min(a.count, b.count))
+        var i = 0, j = 0
+        while i < a.count, j < b.count {
+            if a[i] < b[j] { i += 1 } else if a[i] > b[j] { j += 1 } else { out.append(a[i]); i += 1; j += 1 }
+        }
+        return out
+    }
+
+    static func difference(_ a: [Int32], _ b: [Int32]) -> [Int32] {
+        var out: [Int32] = []
+        out.reserveCapacity(a.count)
+        var j = 0
+        for x in a {
+            while j < b.count, b[j] < x { j += 1 }
+            if j == b.count || b[j] != x { out.append(x) }
+        }
+        return out
+    }
+
+    static func union(_ lists: [[Int32]]) -> [Int32] {
+        let nonEmpty = lists.filter { !$0.isEmpty }
+        if nonEmpty.count <= 1 { return nonEmpty.first ?? [] }
+        var all = nonEmpty.flatMap { $0 }
+        all.sort()
+        var out: [Int32] = []
+        out.reserveCapacity(all.count)
+        for x in all where out.last != x { out.append(x) }
+        return out
+    }
+
     private static func unpost(_ slot: Int32, _ postings: inout [String: [Int32]], _ key: String) {
         guard var list = postings[key] else { return }
         postings[key] = nil  // so that `list` is the only reference and is edited in place
@@ -213,33 +256,49 @@ public struct Corpus: Sendable {
     // MARK: Filtering
 
     /// Indices into `articles` of the articles matching every term, newest first.
+    ///
+    /// Postings are sorted lists of slots, so terms combine by merging lists (no hashing);
+    /// dates select a contiguous run of the order by date, found by binary search.
     public func matches(_ query: Query) throws -> [Int] {
-        var selected: Set<Int32>? = nil
-        var excluded = Set<Int32>()
+        var required: [[Int32]] = []
+        var excluded: [[Int32]] = []
         var textTerms: [Query.Term] = []
+        var low = 0, high = order.count
         for term in query.terms {
-            let found: Set<Int32>
+            let list: [Int32]
             switch term.field {
             case .text:
                 textTerms.append(term)
                 continue
-            case .actor: found = Set(try actorKeys(term.value).flatMap { byEntity[$0] ?? [] })
-            case .region: found = Set(try regionIDs(term.value).flatMap { byPlace[$0] ?? byEntity[$0] ?? [] })
-            case .source: found = Set(try sourceKeys(term.value).flatMap { bySource[$0] ?? [] })
+            case .actor: list = Self.union(try actorKeys(term.value).map { byEntity[$0] ?? [] })
+            case .region: list = Self.union(try regionIDs(term.value).map { byPlace[$0] ?? byEntity[$0] ?? [] })
+            case .source: list = Self.union(try sourceKeys(term.value).map { bySource[$0] ?? [] })
             case .since, .until:
                 guard let day = DateField.parse(term.value)?.day else { throw BadDate(field: term.field, value: term.value) }
-                found = Set(order.filter { slot in
-                    let published = slots[Int(slot)]!.article.published.day
-                    return term.field == .since ? published >= day : published <= day
-                })
+                // Days fall along the order: the articles on or after `day` come first.
+                let boundary = term.field == .since ? firstPosition { $0 < day } : firstPosition { $0 <= day }
+                switch (term.field, term.negated) {
+                case (.since, false), (.until, true): high = min(high, boundary)
+                default: low = max(low, boundary)
+                }
+                continue
             }
-            if term.negated { excluded.formUnion(found) } else { selected = selected.map { $0.intersection(found) } ?? found }
+            if term.negated { excluded.append(list) } else { required.append(list) }
         }
         var result: [Int]
-        if let selected {
-            result = selected.compactMap { slot in excluded.contains(slot) ? nil : Int(rank[Int(slot)]) }.filter { $0 >= 0 }.sorted()
+        if required.isEmpty {
+            var out = [Bool](repeating: false, count: slots.count)
+            for list in excluded { for slot in list { out[Int(slot)] = true } }
+            result = low < high ? (low..<high).filter { !out[Int(order[$0])] } : []
         } else {
-            result = order.indices.filter { !excluded.contains(order[$0]) }
+            let shortestFirst = required.sorted { $0.count < $1.count }
+            var selected = shortestFirst[0]
+            for list in shortestFirst.dropFirst() { selected = Self.intersection(selected, list) }
+            if !excluded.isEmpty { selected = Self.difference(selected, Self.union(excluded)) }
+            result = selected.compactMap { slot in
+                let position = Int(rank[Int(slot)])
+                return position >= low && position < high ? position : nil
+            }.sorted()
         }
         if !textTerms.isEmpty, let textSearch {
             result = try filterByIndex(result, textTerms, textSearch)
