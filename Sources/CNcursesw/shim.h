@@ -17,6 +17,8 @@ static inline WINDOW *sitrep_stdscr(void) { return stdscr; }
 static inline int sitrep_cols(void) { return COLS; }
 static inline int sitrep_lines(void) { return LINES; }
 static inline int sitrep_colors(void) { return COLORS; }
+static inline int sitrep_color_pairs(void) { return COLOR_PAIRS; }
+static inline int sitrep_color_pair(int n) { return COLOR_PAIR(n); }
 static inline attr_t sitrep_a_bold(void) { return A_BOLD; }
 static inline attr_t sitrep_a_underline(void) { return A_UNDERLINE; }
 static inline attr_t sitrep_a_reverse(void) { return A_REVERSE; }

@@ -11,6 +11,8 @@ struct Sitrep: ParsableCommand {
         Reads article files (.txt, .md, .html, .json, .jsonl) from folders, strips web debris, \
         and finds who, where and when each story is about.
         """,
-        subcommands: [Extract.self, Index.self, Watch.self, Entities.self, QueryCommand.self, Timeline.self]
+        subcommands: [DashboardCommand.self, Extract.self, Index.self, Watch.self, Entities.self, QueryCommand.self, Timeline.self,
+                      Snapshot.self],
+        defaultSubcommand: DashboardCommand.self
     )
 }

@@ -1,0 +1,84 @@
+import CNcursesw
+import Foundation
+import SitrepUI
+import Synchronization
+
+/// The dashboard in a real terminal: reads keys, mouse and resizes, feeds them through the
+/// reducer, draws each new state, and picks up new corpus snapshots between frames.
+///
+/// Sendable for `post` and `stop`, which other threads call (they go through a lock and an
+/// atomic); everything else runs on the thread that called `run`.
+public final class RunLoop: @unchecked Sendable {
+    private let terminal = Terminal()
+    private var state: DashboardState
+    /// Events from other threads (snapshots, bodies fetched), taken between frames.
+    private let inbox = Mutex<[Event]>([])
+    private let stopRequested = Atomic<Bool>(false)
+    /// Called when the reader opens an article whose body the snapshot does not hold.
+    private let fetchBody: (DashboardState) -> String?
+
+    public init(state: DashboardState, fetchBody: @escaping (DashboardState) -> String?) {
+        self.state = state
+        self.fetchBody = fetchBody
+    }
+
+    /// Hands an event to the loop from any thread.
+    public func post(_ event: Event) {
+        inbox.withLock { $0.append(event) }
+    }
+
+    /// Asks the loop to end after the current frame (SIGINT, SIGTERM).
+    public func stop() { stopRequested.store(true, ordering: .relaxed) }
+
+    /// Runs until `q`, `:q`, Ctrl-C or SIGTERM; the terminal is restored on the way out.
+    public func run() {
+        terminal.open()
+        Crash.terminalIsOpen.store(true, ordering: .relaxed)
+        defer {
+            terminal.close()
+            Crash.terminalIsOpen.store(false, ordering: .relaxed)
+        }
+        state.theme = terminal.colorCount >= 256 && ProcessInfo.processInfo.environment["NO_COLOR"].map(\.isEmpty) ?? true
+            ? state.theme : .mono
+        let size = terminal.size
+        state = Reducer.reduce(state, .resize(width: size.width, height: size.height))
+        draw()
+        while !state.quit, !stopRequested.load(ordering: .relaxed) {
+            var changed = false
+            if let event = terminal.readEvent(timeoutMilliseconds: 50) {
+                state = Reducer.reduce(state, event)
+                changed = true
+                // Drain what else is waiting (typing, a paste) before drawing.
+                while let more = terminal.readEvent(timeoutMilliseconds: 0) { state = Reducer.reduce(state, more) }
+            }
+            let pending = inbox.withLock { events -> [Event] in
+                defer { events.removeAll() }
+                return events
+            }
+            for event in pending { state = Reducer.reduce(state, event); changed = true }
+            if state.reading != nil, state.readerBody.isEmpty, let body = fetchBody(state) {
+                state = Reducer.reduce(state, .body(body))
+            }
+            if changed { draw() }
+        }
+    }
+
+    private func draw() {
+        terminal.show(Dashboard.render(state), theme: state.theme)
+    }
+}
+
+/// Restores the terminal when the process dies of a signal it cannot survive.
+public enum Crash {
+    static let terminalIsOpen = Atomic<Bool>(false)
+
+    public static func installHandlers() {
+        for sig in [SIGSEGV, SIGBUS, SIGILL, SIGABRT, SIGFPE, SIGTRAP] {
+            signal(sig) { number in
+                if Crash.terminalIsOpen.load(ordering: .relaxed) { endwin() }
+                signal(number, SIG_DFL)
+                raise(number)
+            }
+        }
+    }
+}

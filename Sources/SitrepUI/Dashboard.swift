@@ -1,0 +1,289 @@
+import Foundation
+import SitrepCore
+
+/// Draws the dashboard: state in, a buffer out. Every pane is a function drawing into its
+/// rectangle and nothing else.
+public enum Dashboard {
+    public static func render(_ state: DashboardState) -> Buffer {
+        var buffer = Buffer(width: state.width, height: state.height)
+        let layout = Layout(width: state.width, height: state.height)
+        guard let panes = layout.panes else {
+            let message = "terminal too small (need \(Layout.minimumWidth)×\(Layout.minimumHeight))"
+            let y = max(0, state.height / 2)
+            buffer.write(message, x: max(0, (state.width - DisplayWidth.of(message)) / 2), y: y, style: state.theme.message)
+            return buffer
+        }
+        let theme = state.theme
+        if state.reading != nil {
+            drawReader(state, into: &buffer, panes.main)
+        } else {
+            drawArticles(state, into: &buffer, panes.articles)
+            drawSidebar(state, into: &buffer, panes.entities)
+            drawTimeline(state, into: &buffer, panes.timeline)
+        }
+        drawHint(state, into: &buffer, panes.hint)
+        drawStatus(state, into: &buffer, panes.status)
+        if state.showHelp { drawHelp(theme, into: &buffer, panes.main) }
+        return buffer
+    }
+
+    // MARK: Pieces
+
+    /// A frame with a title in its top border; returns the inside.
+    @discardableResult
+    static func box(_ buffer: inout Buffer, _ rect: Rect, title: String, focused: Bool, theme: Theme) -> Rect {
+        guard rect.width >= 2, rect.height >= 2 else { return Rect(x: rect.x, y: rect.y, width: 0, height: 0) }
+        let style = focused ? theme.focusedBorder : theme.border
+        let horizontal = String(repeating: "─", count: rect.width - 2)
+        buffer.write("┌" + horizontal + "┐", x: rect.x, y: rect.y, style: style)
+        for y in (rect.y + 1)..<(rect.maxY - 1) {
+            buffer.write("│", x: rect.x, y: y, style: style)
+            buffer.write("│", x: rect.maxX - 1, y: y, style: style)
+        }
+        buffer.write("└" + horizontal + "┘", x: rect.x, y: rect.maxY - 1, style: style)
+        if !title.isEmpty {
+            buffer.write(" " + fit(title, rect.width - 4) + " ", x: rect.x + 1, y: rect.y, style: focused ? theme.focusedBorder : theme.title,
+                         clip: Rect(x: rect.x + 1, y: rect.y, width: rect.width - 2, height: 1))
+        }
+        return Rect(x: rect.x + 1, y: rect.y + 1, width: rect.width - 2, height: rect.height - 2)
+    }
+
+    /// `text` cut to `width` columns, with "…" when cut; control characters made visible.
+    static func fit(_ text: String, _ width: Int) -> String {
+        guard width > 0 else { return "" }
+        var out = "", used = 0
+        let clean = text.replacingOccurrences(of: "\n", with: " ")
+        for character in clean {
+            let symbol = DisplayWidth.printable(character)
+            let w = DisplayWidth.of(symbol)
+            if used + w > width { return used + 1 <= width ? out + "…" : String(out.dropLast()) + "…" }
+            out += symbol
+            used += w
+        }
+        return out
+    }
+
+    static func pad(_ text: String, _ width: Int) -> String {
+        let fitted = fit(text, width)
+        return fitted + String(repeating: " ", count: max(0, width - DisplayWidth.of(fitted)))
+    }
+
+    /// The first visible row that keeps `selected` in view of `rows` rows.
+    static func scroll(selected: Int, rows: Int, count: Int) -> Int {
+        guard rows > 0, count > rows else { return 0 }
+        return min(max(0, selected - rows / 2), count - rows)
+    }
+
+    // MARK: Articles
+
+    static func drawArticles(_ state: DashboardState, into buffer: inout Buffer, _ rect: Rect) {
+        let theme = state.theme
+        var title = "Articles"
+        let chips = state.filter.terms.map { Query([$0]).description }
+        if !chips.isEmpty { title += " " + chips.map { "[\($0)]" }.joined(separator: " ") }
+        title += " \(state.shown.count)/\(state.corpus.articles.count)"
+        if let narrowing = state.narrowing, state.focus == .articles { title += " /\(narrowing)" }
+        let inside = box(&buffer, rect, title: title, focused: state.focus == .articles, theme: theme)
+        guard inside.height > 0 else { return }
+        if state.shown.isEmpty {
+            buffer.write(fit(state.corpus.articles.isEmpty ? "No articles yet: files dropped into the folders appear here."
+                                                           : "No article matches the filter (Esc drops the last term, :clear drops all).", inside.width),
+                         x: inside.x, y: inside.y, style: theme.dim)
+            return
+        }
+        let first = scroll(selected: state.selectedArticle, rows: inside.height, count: state.shown.count)
+        let sourceWidth = inside.width >= 70 ? 18 : inside.width >= 50 ? 12 : 0
+        for row in 0..<min(inside.height, state.shown.count - first) {
+            let position = first + row
+            let item = state.corpus.articles[state.shown[position]]
+            let article = item.article
+            let selected = position == state.selectedArticle
+            let marker = state.unseen.contains(article.path) ? "●" : state.read.contains(article.path) ? " " : "·"
+            var line = marker + " " + article.published.day.isoString + "  "
+            if sourceWidth > 0 { line += pad(article.source ?? "—", sourceWidth) + " " }
+            line += article.title
+            let style = selected ? (state.focus == .articles ? theme.selected : Style(reverse: false, dim: false)) : theme.text
+            buffer.write(pad(line, inside.width), x: inside.x, y: inside.y + row, style: selected && state.focus != .articles ? theme.title : style)
+            if !selected, state.unseen.contains(article.path) { buffer.write("●", x: inside.x, y: inside.y + row, style: theme.new) }
+        }
+    }
+
+    // MARK: Sidebar
+
+    static func drawSidebar(_ state: DashboardState, into buffer: inout Buffer, _ rect: Rect) {
+        let theme = state.theme
+        var title = "Actors & places"
+        if let narrowing = state.narrowing, state.focus == .entities { title += " /\(narrowing)" }
+        let inside = box(&buffer, rect, title: title, focused: state.focus == .entities, theme: theme)
+        guard inside.height > 0 else { return }
+        let first = scroll(selected: state.selectedEntity, rows: inside.height, count: state.sidebar.count)
+        let active = Set(state.filter.terms.map { "\($0.field.rawValue):\($0.value)" })
+        for row in 0..<min(inside.height, max(0, state.sidebar.count - first)) {
+            let position = first + row
+            let item = state.sidebar[position]
+            let y = inside.y + row
+            let selected = position == state.selectedEntity && state.focus == .entities
+            switch item.kind {
+            case .heading:
+                buffer.write(pad(item.text, inside.width), x: inside.x, y: y, style: selected ? theme.selected : theme.heading)
+            case .entity:
+                let count = String(item.count)
+                let isFilter = item.entry.map { active.contains("\(Reducer.term(for: $0).field.rawValue):\($0.name)") } ?? false
+                let lead = String(repeating: "  ", count: item.depth + 1) + (isFilter ? "▸" : "")
+                let nameWidth = max(1, inside.width - DisplayWidth.of(lead) - count.count - 1)
+                let style: Style
+                switch item.entry?.kind {
+                case .person: style = theme.person
+                case .organization: style = theme.organization
+                default: style = theme.place
+                }
+                let line = lead + pad(item.text, nameWidth) + " " + count
+                buffer.write(pad(line, inside.width), x: inside.x, y: y, style: selected ? theme.selected : isFilter ? theme.chip : style)
+            }
+        }
+    }
+
+    // MARK: Timeline
+
+    static let levels: [Character] = ["▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"]
+
+    static func drawTimeline(_ state: DashboardState, into buffer: inout Buffer, _ rect: Rect) {
+        let theme = state.theme
+        var title = "Timeline (per \(state.bucketSize.rawValue))"
+        if state.buckets.indices.contains(state.selectedBucket) {
+            let bucket = state.buckets[state.selectedBucket]
+            title += " \(bucket.label): \(bucket.articles)"
+        }
+        let inside = box(&buffer, rect, title: title, focused: state.focus == .timeline, theme: theme)
+        guard inside.height >= 2, !state.buckets.isEmpty else {
+            if inside.height > 0 { buffer.write("No dates yet.", x: inside.x, y: inside.y, style: theme.dim) }
+            return
+        }
+        let barRows = inside.height - 1
+        let step = state.buckets.count * 2 <= inside.width ? 2 : 1
+        let visible = max(1, inside.width / step)
+        let first = state.buckets.count <= visible ? 0 : min(max(0, state.selectedBucket - visible / 2), state.buckets.count - visible)
+        let shownBuckets = state.buckets[first..<min(state.buckets.count, first + visible)]
+        let highest = max(1, shownBuckets.map(\.articles).max() ?? 1)
+        // The bucket of the article under the cursor, when the list has the keyboard.
+        let articleDay = state.currentArticle?.article.published.day
+        for (offset, bucket) in shownBuckets.enumerated() {
+            let index = first + offset
+            let x = inside.x + offset * step
+            let eighths = bucket.articles == 0 ? 0 : max(1, bucket.articles * barRows * 8 / highest)
+            let highlighted = state.focus == .timeline ? index == state.selectedBucket
+                : articleDay.map { $0 >= bucket.start && $0 <= bucket.end } ?? false
+            for row in 0..<barRows {
+                let fill = eighths - (barRows - 1 - row) * 8
+                let symbol = fill >= 8 ? "█" : fill > 0 ? String(levels[fill - 1]) : (highlighted ? "·" : " ")
+                buffer.write(symbol, x: x, y: inside.y + row, style: highlighted ? theme.barHighlight : theme.bar)
+            }
+        }
+        // The axis: first and last bucket, and the selected one when there is room.
+        let axisY = inside.maxY - 1
+        let firstLabel = shownBuckets.first!.label, lastLabel = shownBuckets.last!.label
+        buffer.write(firstLabel, x: inside.x, y: axisY, style: theme.dim, clip: inside)
+        let lastX = inside.x + (shownBuckets.count - 1) * step + 1 - DisplayWidth.of(lastLabel)
+        if lastX > inside.x + DisplayWidth.of(firstLabel) + 1 {
+            buffer.write(lastLabel, x: min(lastX, inside.maxX - DisplayWidth.of(lastLabel)), y: axisY, style: theme.dim, clip: inside)
+        }
+    }
+
+    // MARK: Reader
+
+    static func drawReader(_ state: DashboardState, into buffer: inout Buffer, _ rect: Rect) {
+        guard let index = state.reading, state.corpus.articles.indices.contains(index) else { return }
+        let theme = state.theme
+        let article = state.corpus.articles[index].article
+        let inside = box(&buffer, rect, title: "Reader", focused: true, theme: theme)
+        guard inside.height > 0 else { return }
+        var lines: [(String, Style)] = []
+        for line in wrap(article.title, inside.width) { lines.append((line, theme.title)) }
+        let meta = [article.source ?? "unknown source", article.published.isoString, article.path].joined(separator: " · ")
+        for line in wrap(meta, inside.width) { lines.append((line, theme.dim)) }
+        lines.append(("", theme.text))
+        let body = state.readerBody.isEmpty ? article.body : state.readerBody
+        for paragraph in body.components(separatedBy: "\n") {
+            if paragraph.trimmingCharacters(in: .whitespaces).isEmpty { lines.append(("", theme.text)); continue }
+            for line in wrap(paragraph, inside.width) { lines.append((line, theme.text)) }
+        }
+        let first = min(state.readerScroll, max(0, lines.count - inside.height))
+        for row in 0..<min(inside.height, lines.count - first) {
+            let (text, style) = lines[first + row]
+            buffer.write(text, x: inside.x, y: inside.y + row, style: style, clip: inside)
+        }
+    }
+
+    /// Words wrapped to `width` columns; a word longer than the width is cut.
+    static func wrap(_ text: String, _ width: Int) -> [String] {
+        guard width > 0 else { return [] }
+        var lines: [String] = []
+        var current = "", used = 0
+        for word in text.split(separator: " ", omittingEmptySubsequences: true) {
+            let w = fit(String(word), width)
+            let ww = DisplayWidth.of(w)
+            if used > 0, used + 1 + ww > width {
+                lines.append(current)
+                current = ""; used = 0
+            }
+            if used > 0 { current += " "; used += 1 }
+            current += w
+            used += ww
+        }
+        if !current.isEmpty { lines.append(current) }
+        return lines.isEmpty ? [""] : lines
+    }
+
+    // MARK: Bottom lines
+
+    static func drawHint(_ state: DashboardState, into buffer: inout Buffer, _ rect: Rect) {
+        let theme = state.theme
+        if let command = state.command {
+            buffer.write(pad(":" + command, rect.width), x: rect.x, y: rect.y, style: theme.text)
+            buffer.write("█", x: min(rect.maxX - 1, rect.x + 1 + DisplayWidth.of(fit(command, rect.width))), y: rect.y, style: theme.text)
+            return
+        }
+        if let narrowing = state.narrowing {
+            buffer.write(pad("/" + narrowing + "█   Enter keeps, Esc clears", rect.width), x: rect.x, y: rect.y, style: theme.text)
+            return
+        }
+        if let message = state.message {
+            buffer.write(pad(message, rect.width), x: rect.x, y: rect.y, style: theme.message)
+            return
+        }
+        let hints = Keymap.tables(for: state).flatMap { $0 }.filter(\.hint)
+            .map { "\($0.keys[0].label) \($0.description.split(separator: " (").first.map(String.init) ?? $0.description)" }
+        buffer.write(fit(hints.joined(separator: "  "), rect.width), x: rect.x, y: rect.y, style: theme.hint)
+    }
+
+    static func drawStatus(_ state: DashboardState, into buffer: inout Buffer, _ rect: Rect) {
+        var parts = ["sitrep", state.folders.isEmpty ? "no folder" : state.folders.joined(separator: ", "),
+                     "\(state.shown.count)/\(state.corpus.articles.count) articles", "\(state.unseen.count) new"]
+        if let last = state.lastUpdate {
+            let formatter = DateFormatter()
+            formatter.dateFormat = "HH:mm:ss"
+            parts.append("updated \(formatter.string(from: last))")
+        }
+        if !state.unreadable.isEmpty { parts.append("\(state.unreadable.count) unreadable") }
+        buffer.write(pad(" " + parts.joined(separator: " · "), rect.width), x: rect.x, y: rect.y, style: state.theme.status)
+    }
+
+    static func drawHelp(_ theme: Theme, into buffer: inout Buffer, _ area: Rect) {
+        var lines: [(String, Style)] = []
+        for (title, entries) in Keymap.help {
+            if !lines.isEmpty { lines.append(("", theme.text)) }
+            lines.append((title, theme.heading))
+            lines += entries.map { ($0, theme.text) }
+        }
+        lines.append(("", theme.text))
+        lines.append(("Any key closes this help.", theme.dim))
+        let width = min(area.width - 2, max(40, lines.map { DisplayWidth.of($0.0) }.max()! + 4))
+        let height = min(area.height, lines.count + 2)
+        let rect = Rect(x: area.x + (area.width - width) / 2, y: area.y + (area.height - height) / 2, width: width, height: height)
+        for y in rect.y..<rect.maxY { buffer.write(String(repeating: " ", count: rect.width), x: rect.x, y: y) }
+        let inside = box(&buffer, rect, title: "Help", focused: true, theme: theme)
+        for (row, line) in lines.prefix(inside.height).enumerated() {
+            buffer.write(fit(line.0, inside.width), x: inside.x + 1, y: inside.y + row, style: line.1, clip: inside)
+        }
+    }
+}

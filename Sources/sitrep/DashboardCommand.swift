@@ -1,0 +1,117 @@
+import ArgumentParser
+import Foundation
+import SitrepCore
+import SitrepTerminal
+import SitrepUI
+
+/// `sitrep [FOLDER…]`: the live dashboard.
+struct DashboardCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "dashboard",
+        abstract: "Open the live dashboard on article folders (the default command).",
+        discussion: "Keys: j/k move, Tab switches pane, Enter reads or filters, : a r / filter, ? help, q quits."
+    )
+
+    @OptionGroup var input: ArticlePaths
+    @OptionGroup var index: IndexOptions
+
+    func run() throws {
+        guard isatty(STDOUT_FILENO) == 1, isatty(STDIN_FILENO) == 1 else {
+            throw CleanExit.message("the dashboard needs a terminal; for scripts use `sitrep query`, `sitrep entities`, `sitrep timeline` or `sitrep watch --json`", code: 2)
+        }
+        for path in input.paths where !FileManager.default.fileExists(atPath: path) {
+            throw CleanExit.message("no such file or folder: \(path)", code: 1)
+        }
+        let loaded = try IndexedCorpus.load(input.paths, options: index)
+        let roots = input.paths.map(Store.Root.init)
+        let live = try LiveCorpus(store: loaded.store, roots: roots)
+        var state = DashboardState(corpus: live.snapshot, width: 80, height: 24)
+        state.folders = input.paths
+        state.unreadable = (try? loaded.store.problems(under: roots).filter { $0.severity == .error }.map(\.description)) ?? []
+        let store = loaded.store
+        let loop = RunLoop(state: state) { state in
+            guard let index = state.reading, let id = state.corpus.articles[index].id else { return nil }
+            return (try? store.body(ofArticle: id)) ?? ""
+        }
+        let indexer = Indexer(store: store) { try ArticleInput.extractor() }
+        let watcher = FolderWatcher(roots: input.paths) { batch in
+            do {
+                let summary = try indexer.update(batch)
+                try live.apply(summary.changes)
+                let arrived = summary.changes.filter { $0.kind == .added || $0.kind == .changed || $0.kind == .renamed }
+                    .map { change in roots.first { $0.contains(change.path) }?.display(change.path) ?? change.path }
+                let unreadable = (try? store.problems(under: roots).filter { $0.severity == .error }.map(\.description)) ?? []
+                loop.post(.snapshot(live.snapshot, arrived: arrived, unreadable: unreadable))
+            } catch {
+                loop.post(.snapshot(live.snapshot, arrived: [], unreadable: ["cannot index: \(Store.describe(error))"]))
+            }
+        }
+        try? watcher.start()
+        Crash.installHandlers()
+        let signals = SignalWatch { loop.stop() }
+        loop.run()
+        watcher.stop()
+        _ = signals
+    }
+}
+
+/// SIGINT and SIGTERM end the dashboard through its loop, so the terminal is restored.
+final class SignalWatch {
+    private var sources: [any DispatchSourceSignal] = []
+
+    init(_ handler: @escaping @Sendable () -> Void) {
+        for number in [SIGINT, SIGTERM, SIGHUP] {
+            signal(number, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: number, queue: DispatchQueue(label: "sitrep.signals"))
+            source.setEventHandler(handler: handler)
+            source.resume()
+            sources.append(source)
+        }
+    }
+}
+
+/// `sitrep snapshot`: the dashboard drawn without a terminal, after some keys.
+struct Snapshot: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Print the dashboard as text, as it looks after the given keys.",
+        discussion: """
+        Keys are typed as text; <Enter>, <Esc>, <Tab>, <S-Tab>, <Bksp>, <Space>, <Up>, <Down>, \
+        <Left>, <Right>, <PgUp>, <PgDn>, <Home>, <End>, <C-x> and <lt> name the others. Example:
+          sitrep snapshot sample-data --size 100x30 --keys ':actor Peskov<Enter>'
+        """
+    )
+
+    @Option(help: ArgumentHelp("The screen size, as WIDTHxHEIGHT.", valueName: "WxH"))
+    var size: String = "120x40"
+
+    @Option(help: "Keys to feed the dashboard before drawing it.")
+    var keys: String = ""
+
+    @OptionGroup var input: ArticlePaths
+    @OptionGroup var index: IndexOptions
+
+    func run() throws {
+        let parts = size.lowercased().split(separator: "x").compactMap { Int($0) }
+        guard parts.count == 2, parts[0] > 0, parts[1] > 0, parts[0] <= 1000, parts[1] <= 1000 else {
+            throw ValidationError("--size takes WIDTHxHEIGHT, as in --size 120x40")
+        }
+        let sequence: [Key]
+        do { sequence = try Key.sequence(keys) } catch { throw ValidationError("\(error)") }
+        let loaded = try IndexedCorpus.load(input.paths, options: index)
+        let roots = input.paths.map(Store.Root.init)
+        var state = DashboardState(corpus: loaded.corpus, width: parts[0], height: parts[1])
+        state.theme = .mono
+        state.folders = input.paths
+        state.unreadable = (try? loaded.store.problems(under: roots).filter { $0.severity == .error }.map(\.description)) ?? []
+        for key in sequence {
+            state = Reducer.reduce(state, .key(key))
+            if let reading = state.reading, state.readerBody.isEmpty, let id = state.corpus.articles[reading].id {
+                state = Reducer.reduce(state, .body((try? loaded.store.body(ofArticle: id)) ?? ""))
+            }
+            if state.quit { break }
+        }
+        for line in Dashboard.render(state).lines {
+            print(line.replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression))
+        }
+    }
+}
