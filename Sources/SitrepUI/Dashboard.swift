@@ -9,8 +9,11 @@ public enum Dashboard {
         let layout = Layout(width: state.width, height: state.height)
         guard let panes = layout.panes else {
             let message = "terminal too small (need \(Layout.minimumWidth)×\(Layout.minimumHeight))"
-            let y = max(0, state.height / 2)
-            buffer.write(message, x: max(0, (state.width - DisplayWidth.of(message)) / 2), y: y, style: state.theme.message)
+            let lines = wrap(message, state.width)
+            let top = max(0, (state.height - lines.count) / 2)
+            for (row, line) in lines.enumerated() where top + row < state.height {
+                buffer.write(line, x: max(0, (state.width - DisplayWidth.of(line)) / 2), y: top + row, style: state.theme.message)
+            }
             return buffer
         }
         let theme = state.theme

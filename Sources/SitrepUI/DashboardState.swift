@@ -99,7 +99,11 @@ public struct DashboardState: Sendable {
     /// Recomputes what the panes list from the corpus and the filter, keeping the selected
     /// article selected when it is still listed.
     public mutating func refresh() {
-        let keep = currentArticle.map { ($0.article.path, $0.article.part?.number) }
+        refresh(keeping: currentArticle.map { ($0.article.path, $0.article.part?.number) })
+    }
+
+    /// `refresh()`, keeping the article at `keep` (path, part) selected when still listed.
+    public mutating func refresh(keeping keep: (String, Int?)?) {
         do {
             shown = try corpus.matches(filter)
         } catch {

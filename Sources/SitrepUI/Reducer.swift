@@ -24,14 +24,17 @@ public enum Reducer {
             s.height = height
             s.refresh()
         case .snapshot(let corpus, let arrived, let unreadable):
+            // The selection and the reader follow their articles, wherever the new snapshot puts them.
+            let keep = s.currentArticle.map { ($0.article.path, $0.article.part?.number) }
+            let reading = s.reading.map { s.corpus.articles[$0].article }.map { ($0.path, $0.part?.number) }
             s.corpus = corpus
             s.unseen.formUnion(arrived)
             s.unreadable = unreadable
             s.lastUpdate = Date()
-            // The reader keeps its article even if the list moves under it.
-            let reading = s.reading.map { corpus.articles.indices.contains($0) ? $0 : nil } ?? nil
-            s.refresh()
-            if s.reading != nil, reading == nil { s.reading = nil }
+            s.refresh(keeping: keep)
+            if let reading {
+                s.reading = corpus.articles.firstIndex { $0.article.path == reading.0 && $0.article.part?.number == reading.1 }
+            }
         case .body(let text):
             s.readerBody = text
         case .key(let key):
