@@ -1,0 +1,130 @@
+import Foundation
+import XCTest
+
+/// The real `sitrep` binary in a real terminal: tmux runs it, `send-keys` types, and
+/// `capture-pane` reads the screen.
+final class DashboardTmuxTests: CLITestCase {
+    private var session = ""
+
+    private static var tmux: String? {
+        ["/usr/bin/tmux", "/usr/local/bin/tmux", "/bin/tmux"].first { FileManager.default.isExecutableFile(atPath: $0) }
+    }
+
+    @discardableResult
+    private func tmux(_ arguments: [String]) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: try XCTUnwrap(Self.tmux, "tmux is needed for the terminal tests (apt-get install tmux)"))
+        process.arguments = arguments
+        // A file, not a pipe: the tmux server that the first command starts keeps its
+        // inherited descriptors open, and a pipe would never reach end of file.
+        let output = NSTemporaryDirectory() + "sitrep-tmux-\(UUID().uuidString)"
+        FileManager.default.createFile(atPath: output, contents: nil)
+        defer { try? FileManager.default.removeItem(atPath: output) }
+        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: output))
+        process.standardOutput = handle
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        try handle.close()
+        return try String(contentsOfFile: output, encoding: .utf8)
+    }
+
+    private func screen() throws -> [String] {
+        try tmux(["capture-pane", "-p", "-t", session]).components(separatedBy: "\n")
+    }
+
+    /// Waits up to `seconds` for the screen to satisfy `condition`; returns the last screen.
+    @discardableResult
+    private func waitForScreen(_ seconds: Double, _ what: String, file: StaticString = #filePath, line: UInt = #line,
+                               _ condition: ([String]) -> Bool) throws -> [String] {
+        let deadline = Date().addingTimeInterval(seconds)
+        var last: [String] = []
+        while Date() < deadline {
+            last = try screen()
+            if condition(last) { return last }
+            usleep(100_000)
+        }
+        XCTFail("\(what) — screen was:\n\(last.joined(separator: "\n"))", file: file, line: line)
+        return last
+    }
+
+    private func type(_ keys: String...) throws { try tmux(["send-keys", "-t", session] + keys) }
+
+    private func articleRows(_ screen: [String]) -> Int {
+        screen.prefix { !$0.hasPrefix("┌ Timeline") }.filter { $0.range(of: #"^│[·● ] 20\d\d-"#, options: .regularExpression) != nil }.count
+    }
+
+    func testTheDashboardInARealTerminal() throws {
+        _ = try XCTUnwrap(Self.tmux, "tmux is needed for the terminal tests (apt-get install tmux)")
+        let folder = try temporaryFolder()
+        let sample = Self.packageRoot.appendingPathComponent("sample-data")
+        for name in try FileManager.default.contentsOfDirectory(atPath: sample.path) {
+            try FileManager.default.copyItem(at: sample.appendingPathComponent(name), to: folder.appendingPathComponent(name))
+        }
+        let status = try temporaryFolder().appendingPathComponent("status")
+        session = "sitrep-test-\(getpid())-\(Int.random(in: 0..<1_000_000))"
+        let command = "cd '\(Self.packageRoot.path)' && XDG_CACHE_HOME='\(cacheHome.path)' '\(Self.binary.path)' '\(folder.path)'; echo \"EXIT=$?\" > '\(status.path)'; sleep 60"
+        try tmux(["new-session", "-d", "-s", session, "-x", "200", "-y", "60", command])
+        defer { _ = try? tmux(["kill-session", "-t", session]) }
+
+        // Open: the titles, Blinken and Crimea in the sidebar, the timeline.
+        var lines = try waitForScreen(60, "the dashboard opens") { $0.first?.hasPrefix("┌ Articles 5/5") ?? false }
+        let all = lines.joined(separator: "\n")
+        for title in ["Blinken: U.S. supports Ukraine against Russian aggression", "US declares ‘unwavering’ support for Ukraine",
+                      "U.S. ‘Escalating’ Russia-Ukraine Tensions"] {
+            XCTAssertTrue(all.contains(title), title)
+        }
+        XCTAssertTrue(all.contains("Antony Blinken"))
+        XCTAssertTrue(all.contains("Crimea"))
+        XCTAssertTrue(all.contains("┌ Timeline"))
+        XCTAssertEqual(articleRows(lines), 5)
+
+        // :actor Peskov leaves the three articles naming him; :clear restores all.
+        try type(":actor Peskov", "Enter")
+        lines = try waitForScreen(5, "the Peskov filter") { $0.first?.contains("[actor:Peskov] 3/5") ?? false }
+        XCTAssertEqual(articleRows(lines), 3)
+        try type(":clear", "Enter")
+        lines = try waitForScreen(5, ":clear") { $0.first?.hasPrefix("┌ Articles 5/5") ?? false }
+        XCTAssertEqual(articleRows(lines), 5)
+
+        // A file written into the folder appears within 3 s.
+        let written = Date()
+        try "---\ntitle: Fresh report from Odesa\nsource: Wire\npublished: 2021-12-01\n---\n\nShips left Odesa on Tuesday as talks resumed.\n"
+            .write(to: folder.appendingPathComponent("fresh.txt"), atomically: true, encoding: .utf8)
+        try waitForScreen(3, "the new file shows within 3 s") { $0.joined().contains("Fresh report from Odesa") }
+        XCTAssertLessThan(Date().timeIntervalSince(written), 3.5)
+        lines = try screen()
+        XCTAssertTrue(lines[0].hasPrefix("┌ Articles 6/6"), lines[0])
+
+        // Escape sequences in a file change nothing: no cleared screen, no colours, no window title.
+        let titleBefore = try tmux(["display-message", "-p", "-t", session, "#{pane_title}"])
+        let hostile = "---\ntitle: Hostile \u{1B}]0;pwned\u{07} \u{1B}[2J\u{1B}[31mred\u{1B}[0m headline\nsource: Evil \u{1B}[H\npublished: 2021-12-02\n---\n\nText \u{1B}[2J\u{1B}]2;owned\u{07} with escapes in Kyiv.\n"
+        try hostile.write(to: folder.appendingPathComponent("hostile.txt"), atomically: true, encoding: .utf8)
+        lines = try waitForScreen(5, "the hostile file is listed") { $0.joined().contains("Hostile") }
+        XCTAssertTrue(lines[0].hasPrefix("┌ Articles 7/7"), "the screen was not cleared: \(lines[0])")
+        // Reading strips escape sequences whole (payload included); the dashboard would draw any left as symbols.
+        XCTAssertTrue(lines.joined().contains("Hostile red headline"), "the title without its escape sequences")
+        XCTAssertFalse(lines.joined().contains("pwned"))
+        XCTAssertEqual(try tmux(["display-message", "-p", "-t", session, "#{pane_title}"]), titleBefore, "the window title is unchanged")
+        XCTAssertFalse(try tmux(["display-message", "-p", "-t", session, "#{pane_title}"]).contains("pwned"))
+        XCTAssertEqual(articleRows(lines), 7)
+
+        // Resizing keeps it alive and correct.
+        try tmux(["resize-window", "-t", session, "-x", "60", "-y", "20"])
+        lines = try waitForScreen(5, "stacked at 60×20") { $0.first?.hasPrefix("┌ Articles 7/7") ?? false && $0.contains { $0.hasPrefix("┌ Actors & places") } }
+        XCTAssertTrue(lines.filter { !$0.isEmpty }.allSatisfy { $0.count <= 60 })
+        try tmux(["resize-window", "-t", session, "-x", "20", "-y", "6"])
+        try waitForScreen(5, "too small at 20×6") { $0.joined(separator: " ").contains("too small") }
+        try tmux(["resize-window", "-t", session, "-x", "200", "-y", "60"])
+        lines = try waitForScreen(5, "back at 200×60") { $0.first?.hasPrefix("┌ Articles 7/7") ?? false }
+        XCTAssertTrue(lines[0].contains("┐┌ Actors & places"), "side by side again")
+
+        // q exits with status 0 and the terminal restored.
+        try type("q")
+        let deadline = Date().addingTimeInterval(10)
+        while Date() < deadline, !FileManager.default.fileExists(atPath: status.path) { usleep(100_000) }
+        XCTAssertEqual(try String(contentsOf: status, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines), "EXIT=0")
+        lines = try screen()
+        XCTAssertFalse(lines.joined().contains("┌ Articles"), "the dashboard's screen is gone after exit")
+    }
+}
