@@ -16,11 +16,11 @@ struct DashboardCommand: ParsableCommand {
     @OptionGroup var index: IndexOptions
 
     func run() throws {
-        guard isatty(STDOUT_FILENO) == 1, isatty(STDIN_FILENO) == 1 else {
-            throw CleanExit.message("the dashboard needs a terminal; for scripts use `sitrep query`, `sitrep entities`, `sitrep timeline` or `sitrep watch --json`", code: 2)
-        }
         for path in input.paths where !FileManager.default.fileExists(atPath: path) {
             throw CleanExit.message("no such file or folder: \(path)", code: 1)
+        }
+        guard isatty(STDOUT_FILENO) == 1, isatty(STDIN_FILENO) == 1 else {
+            throw CleanExit.message("the dashboard needs a terminal; for scripts use `sitrep query`, `sitrep entities`, `sitrep timeline`, `sitrep watch --json` or `sitrep snapshot`", code: 2)
         }
         let loaded = try IndexedCorpus.load(input.paths, options: index)
         let roots = input.paths.map(Store.Root.init)

@@ -128,3 +128,34 @@ final class DashboardTmuxTests: CLITestCase {
         XCTAssertFalse(lines.joined().contains("┌ Articles"), "the dashboard's screen is gone after exit")
     }
 }
+
+/// The dashboard's errors before any screen opens.
+final class DashboardErrorTests: CLITestCase {
+    func testWithoutATerminalItPointsToTheSubcommands() throws {
+        let run = try sitrep(["sample-data"])
+        XCTAssertEqual(run.status, 2)
+        XCTAssertEqual(run.stdout, "")
+        XCTAssertEqual(run.stderr.split(separator: "\n").count, 1, run.stderr)
+        XCTAssertTrue(run.stderr.contains("needs a terminal"), run.stderr)
+        XCTAssertTrue(run.stderr.contains("sitrep query"), run.stderr)
+    }
+
+    func testAFolderThatDoesNotExistIsAClearError() throws {
+        let run = try sitrep(["no-such-folder"])
+        XCTAssertEqual(run.status, 1)
+        XCTAssertEqual(run.stderr.trimmingCharacters(in: .whitespacesAndNewlines).hasSuffix("no such file or folder: no-such-folder"), true, run.stderr)
+    }
+
+    func testSnapshotPrintsTheScreenAfterTheKeys() throws {
+        let run = try sitrep(["snapshot", "sample-data", "--size", "100x30", "--keys", ":actor Peskov<Enter>"])
+        XCTAssertEqual(run.status, 0, run.stderr)
+        let lines = run.stdout.split(separator: "\n", omittingEmptySubsequences: false).dropLast()
+        XCTAssertEqual(lines.count, 30)
+        XCTAssertTrue(lines[0].hasPrefix("┌ Articles [actor:Peskov] 3/5"), String(lines[0]))
+        let bad = try sitrep(["snapshot", "sample-data", "--size", "wide"])
+        XCTAssertNotEqual(bad.status, 0)
+        XCTAssertTrue(bad.stderr.contains("WIDTHxHEIGHT"), bad.stderr)
+        let badKey = try sitrep(["snapshot", "sample-data", "--keys", "<Nope>"])
+        XCTAssertTrue(badKey.stderr.contains("unknown key <nope>"), badKey.stderr)
+    }
+}
