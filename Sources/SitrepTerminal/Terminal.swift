@@ -40,6 +40,21 @@ public final class Terminal {
         isOpen = true
     }
 
+    /// Opens ncurses on a file instead of the terminal (for measuring drawing without a
+    /// screen); false when the terminal type is unknown.
+    public func openHeadless(output path: String, term: String) -> Bool {
+        guard !isOpen else { return true }
+        Terminal.ensureUTF8Locale()
+        guard let out = fopen(path, "w"), let input = fopen("/dev/null", "r") else { return false }
+        guard newterm(term, out, input) != nil else { return false }
+        if has_colors() {
+            start_color()
+            use_default_colors()
+        }
+        isOpen = true
+        return true
+    }
+
     /// Leaves full-screen mode and restores the terminal. Safe to call more than once.
     public func close() {
         guard isOpen else { return }

@@ -7,7 +7,10 @@ public enum DisplayWidth {
     }
 
     public static func of(character: Character) -> Int {
+        // Printable ASCII, Latin and box drawing: one column, no property look-up.
+        if let ascii = character.asciiValue { return ascii >= 0x20 && ascii < 0x7F ? 1 : of(scalar: character.unicodeScalars.first!) }
         guard let first = character.unicodeScalars.first else { return 0 }
+        if character.unicodeScalars.count == 1, (0xA0..<0x300).contains(first.value) || (0x2500..<0x2600).contains(first.value) { return 1 }
         if character.unicodeScalars.count == 1 {
             return of(scalar: first)
         }
@@ -44,6 +47,7 @@ public enum DisplayWidth {
     /// A character safe to put in a cell: control characters (C0, C1, DEL, ESC) become their
     /// visible Unicode "control picture" or a replacement mark, so no text can drive the terminal.
     public static func printable(_ character: Character) -> String {
+        if let ascii = character.asciiValue, ascii >= 0x20, ascii < 0x7F { return String(character) }
         guard let first = character.unicodeScalars.first else { return " " }
         switch first.value {
         case 0x00...0x1F: return String(Unicode.Scalar(0x2400 + first.value)!)

@@ -190,7 +190,7 @@ public enum Reducer {
 
     /// Runs a command line: `actor NAME`, `region NAME`, `source NAME`, `since DATE`,
     /// `until DATE`, `clear`, `q`, or a query in the filter language (`actor:Putin -source:UPI`).
-    static func run(_ line: String, _ state: DashboardState) -> DashboardState {
+    public static func run(_ line: String, _ state: DashboardState) -> DashboardState {
         var s = state
         let trimmed = line.trimmingCharacters(in: .whitespaces)
         guard !trimmed.isEmpty else { return s }

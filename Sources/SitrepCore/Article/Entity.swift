@@ -25,4 +25,14 @@ public struct Entity: Sendable, Equatable {
     public var parents: [String]
     /// For seats of power and state bodies: the country they speak for (ISO code).
     public var country: String?
+
+    public init(name: String, kind: EntityKind, aliases: [String], mentions: [Mention], placeID: String?, parents: [String], country: String?) {
+        self.name = name
+        self.kind = kind
+        self.aliases = aliases
+        self.mentions = mentions
+        self.placeID = placeID
+        self.parents = parents
+        self.country = country
+    }
 }

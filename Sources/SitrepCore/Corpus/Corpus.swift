@@ -65,6 +65,8 @@ public struct Corpus: Sendable {
     private var tally: CorpusEntities
     private var sourceNames: [String: String] = [:]
     private var slotByID: [Int64: Int32] = [:]
+    /// Live articles per publication day: the unfiltered timeline.
+    private var byDay: [CalendarDay: Int] = [:]
     private let gazetteer: Gazetteer
     private let aliases: AliasTable
     /// When set, free text is matched by the index (FTS5) instead of by reading bodies.
@@ -113,6 +115,8 @@ public struct Corpus: Sendable {
         for id in ids {
             guard let slot = slotByID.removeValue(forKey: id), let item = slots[Int(slot)] else { continue }
             slots[Int(slot)] = nil
+            let day = item.article.published.day
+            if let n = byDay[day] { byDay[day] = n > 1 ? n - 1 : nil }
             tally.remove(item.entities, mentionCounts: item.mentionCounts, keys: item.keys)
             let (keys, places) = filing(item)
             touched.formUnion(keys)
@@ -127,6 +131,7 @@ public struct Corpus: Sendable {
             slots.append(item)
             added.append(slot)
             if let id = item.id { slotByID[id] = slot }
+            byDay[item.article.published.day, default: 0] += 1
             tally.add(item.entities, mentionCounts: item.mentionCounts, keys: item.keys)
             let (keys, places) = filing(item)
             touched.formUnion(keys)
@@ -359,16 +364,28 @@ public struct Corpus: Sendable {
     /// Entities named in the given articles, with how many of them name each: the facets of
     /// a filtered view.
     public func facets(_ indices: [Int]) -> [(entry: CorpusEntities.Entry, articles: Int)] {
-        var counts: [String: Int] = [:]
+        // Unfiltered, the counts are the corpus's own: no need to count again.
+        if indices.count == order.count { return entities.map { ($0, $0.articles) } }
+        // Per key: articles counted, and the last article counted (an article names a referent once).
+        var counts: [String: (articles: Int, last: Int)] = [:]
         for index in indices {
-            for key in Set(articles[index].keys.map(\.key)) { counts[key, default: 0] += 1 }
+            guard let item = slots[Int(order[index])] else { continue }
+            for key in item.keys { Self.count(&counts[key.key, default: (0, -1)], index) }
         }
-        return counts.compactMap { key, count in entryByKey[key].map { ($0, count) } }
+        return counts.compactMap { key, count in entryByKey[key].map { ($0, count.articles) } }
             .sorted { $0.articles != $1.articles ? $0.articles > $1.articles : $0.entry.name < $1.entry.name }
+    }
+
+    private static func count(_ tally: inout (articles: Int, last: Int), _ index: Int) {
+        if tally.last != index {
+            tally.articles += 1
+            tally.last = index
+        }
     }
 
     /// Articles per publication day among the given articles, oldest day first.
     public func timeline(_ indices: [Int]) -> [(day: CalendarDay, articles: Int)] {
+        if indices.count == order.count { return byDay.sorted { $0.key < $1.key }.map { (day: $0.key, articles: $0.value) } }
         var counts: [CalendarDay: Int] = [:]
         for index in indices { counts[articles[index].article.published.day, default: 0] += 1 }
         return counts.sorted { $0.key < $1.key }.map { (day: $0.key, articles: $0.value) }
