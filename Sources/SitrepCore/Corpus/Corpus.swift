@@ -32,7 +32,10 @@ public struct ArticleList: RandomAccessCollection, Sendable {
 
     public var startIndex: Int { 0 }
     public var endIndex: Int { order.count }
-    public subscript(position: Int) -> AnalysedArticle { slots[Int(order[position])]! }
+    /// Lent, not copied: drawing a list reads a few fields of each article.
+    public subscript(position: Int) -> AnalysedArticle {
+        _read { yield slots[Int(order[position])].unsafelyUnwrapped }
+    }
 }
 
 /// An immutable snapshot of the corpus, indexed for filtering: articles newest first, and the
