@@ -14,6 +14,8 @@ public final class RunLoop: @unchecked Sendable {
     /// Events from other threads (snapshots, bodies fetched), taken between frames.
     private let inbox = Mutex<[Event]>([])
     private let stopRequested = Atomic<Bool>(false)
+    /// The article whose body was last fetched for the reader.
+    private var fetchedFor: Int?
     /// Called when the reader opens an article whose body the snapshot does not hold.
     private let fetchBody: (DashboardState) -> String?
 
@@ -56,8 +58,11 @@ public final class RunLoop: @unchecked Sendable {
                 return events
             }
             for event in pending { state = Reducer.reduce(state, event); changed = true }
-            if state.reading != nil, state.readerBody.isEmpty, let body = fetchBody(state) {
-                state = Reducer.reduce(state, .body(body))
+            // Fetch a body once per opening (an article may have an empty body).
+            if state.reading == nil { fetchedFor = nil }
+            if let reading = state.reading, reading != fetchedFor, state.readerBody.isEmpty {
+                fetchedFor = reading
+                if let body = fetchBody(state) { state = Reducer.reduce(state, .body(body)); changed = true }
             }
             if changed { draw() }
         }

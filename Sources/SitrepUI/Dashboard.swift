@@ -263,9 +263,10 @@ public enum Dashboard {
         var parts = ["sitrep", state.folders.isEmpty ? "no folder" : state.folders.joined(separator: ", "),
                      "\(state.shown.count)/\(state.corpus.articles.count) articles", "\(state.unseen.count) new"]
         if let last = state.lastUpdate {
-            let formatter = DateFormatter()
-            formatter.dateFormat = "HH:mm:ss"
-            parts.append("updated \(formatter.string(from: last))")
+            var seconds = time_t(last.timeIntervalSince1970)
+            var local = tm()
+            localtime_r(&seconds, &local)
+            parts.append(String(format: "updated %02d:%02d:%02d", local.tm_hour, local.tm_min, local.tm_sec))
         }
         if !state.unreadable.isEmpty { parts.append("\(state.unreadable.count) unreadable") }
         buffer.write(pad(" " + parts.joined(separator: " · "), rect.width), x: rect.x, y: rect.y, style: state.theme.status)

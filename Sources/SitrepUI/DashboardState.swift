@@ -102,13 +102,18 @@ public struct DashboardState: Sendable {
         refresh(keeping: currentArticle.map { ($0.article.path, $0.article.part?.number) })
     }
 
-    /// `refresh()`, keeping the article at `keep` (path, part) selected when still listed.
-    public mutating func refresh(keeping keep: (String, Int?)?) {
-        do {
-            shown = try corpus.matches(filter)
-        } catch {
-            message = "\(error)"
-            shown = (try? corpus.matches(Query())) ?? []
+    /// `refresh()`, keeping the article at `keep` (path, part) selected when still listed;
+    /// `matched`, when given, is what the filter matches, computed already.
+    public mutating func refresh(keeping keep: (String, Int?)?, matched: [Int]? = nil) {
+        if let matched {
+            shown = matched
+        } else {
+            do {
+                shown = try corpus.matches(filter)
+            } catch {
+                message = "\(error)"
+                shown = (try? corpus.matches(Query())) ?? []
+            }
         }
         if let narrowing, !narrowing.isEmpty, focus == .articles {
             let needle = narrowing.lowercased()

@@ -223,14 +223,15 @@ public enum Reducer {
         }
         var candidate = s.filter
         candidate.terms += terms.filter { !candidate.terms.contains($0) }
+        let matched: [Int]
         do {
-            _ = try s.corpus.matches(candidate)
+            matched = try s.corpus.matches(candidate)
         } catch {
             s.message = "\(error)"
             return s
         }
         s.filter = candidate
-        s.refresh()
+        s.refresh(keeping: s.currentArticle.map { ($0.article.path, $0.article.part?.number) }, matched: matched)
         return s
     }
 

@@ -28,15 +28,7 @@ extension Store {
     /// their mention counts. Bodies and mention offsets stay in the index (text search runs
     /// there; the reader fetches a body when it shows one).
     public func analysed(under roots: [Root]) throws -> [AnalysedArticle] {
-        try writer.read { db in
-            var loaded = Loaded()
-            for root in Self.distinct(roots) {
-                try loaded.articles(db, root, sql: "path = ? OR (path >= ? AND path < ?)",
-                                    arguments: [root.absolute, root.absolute + "/", root.absolute + "0"])
-            }
-            try loaded.entities(db)
-            return loaded.result
-        }
+        try analysedFiles(under: roots).map(\.article)
     }
 
     /// `analysed(under:)` with the file (absolute path) each article came from.
