@@ -12,12 +12,13 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     ],
     targets: [
         // Reading, cleaning and analysing articles; the corpus and its store. No terminal code.
         .target(name: "SitrepCore", dependencies: [.product(name: "GRDB", package: "GRDB.swift")], resources: [.copy("Resources/entity-tagger.model"), .copy("Resources/places.tsv"), .copy("Resources/aliases.tsv")]),
         // The dashboard as pure Swift: state, layout and widgets drawing into a Buffer.
-        .target(name: "SitrepUI", dependencies: ["SitrepCore"]),
+        .target(name: "SitrepUI", dependencies: ["SitrepCore", .product(name: "TOMLKit", package: "TOMLKit")]),
         // The system ncursesw library, with the wide-character API switched on in its header.
         .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
         // The thin backend that turns a Buffer into ncurses calls and ncurses input into events.

@@ -40,8 +40,12 @@ public final class RunLoop: @unchecked Sendable {
             terminal.close()
             Crash.terminalIsOpen.store(false, ordering: .relaxed)
         }
-        state.theme = terminal.colorCount >= 256 && ProcessInfo.processInfo.environment["NO_COLOR"].map(\.isEmpty) ?? true
-            ? state.theme : .mono
+        // NO_COLOR (set and not empty) or a terminal with fewer than 256 colours: attributes only.
+        let noColor = !(ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
+        if noColor || terminal.colorCount < 256 {
+            state.theme = .mono
+            state.themes = state.themes.mapValues { _ in .mono }
+        }
         let size = terminal.size
         state = Reducer.reduce(state, .resize(width: size.width, height: size.height))
         draw()

@@ -81,6 +81,8 @@ public struct DashboardState: Sendable {
     /// Paths of articles the analyst has opened.
     public var read: Set<String> = []
     public var theme: Theme = .default
+    /// The themes `:theme NAME` can switch to, by name.
+    public var themes: [String: Theme] = ["default": .default, "mono": .mono]
 
     public init(corpus: Corpus, width: Int, height: Int) {
         self.corpus = corpus

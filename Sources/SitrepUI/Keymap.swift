@@ -62,7 +62,7 @@ public enum Keymap {
         Binding(keys: [.char("1")], action: .focus(.articles), description: "focus the articles", hint: false),
         Binding(keys: [.char("2")], action: .focus(.entities), description: "focus actors & places", hint: false),
         Binding(keys: [.char("3")], action: .focus(.timeline), description: "focus the timeline", hint: false),
-        Binding(keys: [.char(":")], action: .command, description: "command line (:actor, :region, :source, :since, :until, :clear, :q)", hint: true),
+        Binding(keys: [.char(":")], action: .command, description: "command line (:actor, :region, :source, :since, :until, :clear, :theme, :q)", hint: true),
         Binding(keys: [.char("a")], action: .actorCommand, description: "filter by actor", hint: true),
         Binding(keys: [.char("r")], action: .regionCommand, description: "filter by region", hint: true),
         Binding(keys: [.char("/")], action: .narrow, description: "narrow the focused list as you type", hint: true),

@@ -205,6 +205,13 @@ public enum Reducer {
             s.filter = Query()
             s.refresh()
             return s
+        case "theme":
+            if let theme = s.themes[rest] {
+                s.theme = theme
+            } else {
+                s.message = "no theme called \"\(rest)\"; there are \(s.themes.keys.sorted().joined(separator: ", "))"
+            }
+            return s
         case "actor", "region", "source", "since", "until":
             guard !rest.isEmpty else {
                 s.message = "\(word) needs a value, as in :\(word) \(word == "since" || word == "until" ? "2021-04-01" : "Blinken")"
@@ -239,7 +246,7 @@ public enum Reducer {
     static func complete(_ text: String, in s: DashboardState) -> String {
         let parts = text.split(separator: " ", maxSplits: 1, omittingEmptySubsequences: false)
         guard parts.count == 2 else {
-            let commands = ["actor ", "region ", "source ", "since ", "until ", "clear"]
+            let commands = ["actor ", "region ", "source ", "since ", "until ", "clear", "theme "]
             return commands.first { $0.hasPrefix(text.lowercased()) } ?? text
         }
         let prefix = parts[1].lowercased()
@@ -248,6 +255,7 @@ public enum Reducer {
         case "actor": names = s.corpus.entities.filter { $0.kind != .place || $0.key.count == "place:".count + 2 }.map(\.name)
         case "region": names = s.corpus.entities.filter { $0.kind == .place }.map(\.name)
         case "source": names = Array(Set(s.corpus.articles.compactMap(\.article.source))).sorted()
+        case "theme": names = s.themes.keys.sorted()
         default: return text
         }
         guard let match = names.first(where: { $0.lowercased().hasPrefix(prefix) })

@@ -12,21 +12,63 @@ struct DashboardCommand: ParsableCommand {
         discussion: "Keys: j/k move, Tab switches pane, Enter reads or filters, : a r / filter, ? help, q quits."
     )
 
-    @OptionGroup var input: ArticlePaths
+    @Option(help: ArgumentHelp("Colour theme: default, light, high-contrast, mono, or a .toml file (default: the config file's, else default).",
+                               valueName: "name"))
+    var theme: String?
+
+    @Argument(help: "Article folders or files (default: the config file's folders).", completion: .file())
+    var paths: [String] = []
+
     @OptionGroup var index: IndexOptions
 
+    /// Where themes are looked for: the user's, then the package's `themes/` (beside the
+    /// working directory, or above the built binary).
+    static func themeFolders(config: String) -> [String] {
+        let executable = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+        let package = executable.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        return [config + "/themes", "themes", package.appendingPathComponent("themes").path]
+    }
+
     func run() throws {
-        for path in input.paths where !FileManager.default.fileExists(atPath: path) {
+        var warnings: [String] = []
+        let configFolder = DashboardConfig.defaultPath()
+        var config = DashboardConfig()
+        if let text = try? String(contentsOfFile: configFolder + "/config.toml", encoding: .utf8) {
+            do { config = try DashboardConfig.parse(text, file: configFolder + "/config.toml") } catch { warnings.append("\(error); using the defaults") }
+        }
+        var themes: [String: Theme] = ["default": .default, "mono": .mono]
+        let folders = Self.themeFolders(config: configFolder)
+        for folder in folders.reversed() {
+            for file in ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).sorted() where file.hasSuffix(".toml") {
+                let name = String(file.dropLast(5))
+                do { themes[name] = try ThemeFile.load(folder + "/" + file, folders: []) } catch { warnings.append("\(error)") }
+                themes[name]?.name = name
+            }
+        }
+        let requested = theme ?? config.theme ?? "default"
+        var chosen = themes[requested] ?? .default
+        if themes[requested] == nil {
+            do { chosen = try ThemeFile.load(requested, folders: folders) } catch { warnings.append("\(error); using the default theme") }
+        }
+        let input = (paths.isEmpty ? config.folders : paths)
+        guard !input.isEmpty else {
+            throw ValidationError("Name at least one article folder (or set folders in \(configFolder)/config.toml).")
+        }
+        for path in input where !FileManager.default.fileExists(atPath: path) {
             throw CleanExit.message("no such file or folder: \(path)", code: 1)
         }
         guard isatty(STDOUT_FILENO) == 1, isatty(STDIN_FILENO) == 1 else {
             throw CleanExit.message("the dashboard needs a terminal; for scripts use `sitrep query`, `sitrep entities`, `sitrep timeline`, `sitrep watch --json` or `sitrep snapshot`", code: 2)
         }
-        let loaded = try IndexedCorpus.load(input.paths, options: index)
-        let roots = input.paths.map(Store.Root.init)
+        for warning in warnings { Console.warn(warning) }
+        let loaded = try IndexedCorpus.load(input, options: index)
+        let roots = input.map(Store.Root.init)
         let live = try LiveCorpus(store: loaded.store, roots: roots)
         var state = DashboardState(corpus: live.snapshot, width: 80, height: 24)
-        state.folders = input.paths
+        state.folders = input
+        state.themes = themes
+        state.theme = chosen
+        state.message = warnings.first
         state.unreadable = (try? loaded.store.problems(under: roots).filter { $0.severity == .error }.map(\.description)) ?? []
         let store = loaded.store
         let loop = RunLoop(state: state) { state in
@@ -34,7 +76,7 @@ struct DashboardCommand: ParsableCommand {
             return (try? store.body(ofArticle: id)) ?? ""
         }
         let indexer = Indexer(store: store) { try ArticleInput.extractor() }
-        let watcher = FolderWatcher(roots: input.paths) { batch in
+        let watcher = FolderWatcher(roots: input) { batch in
             do {
                 let summary = try indexer.update(batch)
                 try live.apply(summary.changes)
