@@ -17,9 +17,9 @@ public final class RunLoop: @unchecked Sendable {
     /// The article whose body was last fetched for the reader.
     private var fetchedFor: Int?
     /// Called when the reader opens an article whose body the snapshot does not hold.
-    private let fetchBody: (DashboardState) -> String?
+    private let fetchBody: (DashboardState) -> (String, [ReaderMention])?
 
-    public init(state: DashboardState, fetchBody: @escaping (DashboardState) -> String?) {
+    public init(state: DashboardState, fetchBody: @escaping (DashboardState) -> (String, [ReaderMention])?) {
         self.state = state
         self.fetchBody = fetchBody
     }
@@ -66,7 +66,7 @@ public final class RunLoop: @unchecked Sendable {
             if state.reading == nil { fetchedFor = nil }
             if let reading = state.reading, reading != fetchedFor, state.readerBody.isEmpty {
                 fetchedFor = reading
-                if let body = fetchBody(state) { state = Reducer.reduce(state, .body(body)); changed = true }
+                if let (body, mentions) = fetchBody(state) { state = Reducer.reduce(state, .body(body, mentions: mentions)); changed = true }
             }
             if changed { draw() }
         }

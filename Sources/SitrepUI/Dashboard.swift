@@ -200,20 +200,61 @@ public enum Dashboard {
         let article = state.corpus.articles[index].article
         let inside = box(&buffer, rect, title: "Reader", focused: true, theme: theme)
         guard inside.height > 0 else { return }
-        var lines: [(String, Style)] = []
-        for line in wrap(article.title, inside.width) { lines.append((line, theme.title)) }
+        // Lines of styled pieces: the title, the source line, then the body with mentions
+        // coloured by kind.
+        var lines: [[(String, Style)]] = []
+        for line in wrap(article.title, inside.width) { lines.append([(line, theme.title)]) }
         let meta = [article.source ?? "unknown source", article.published.isoString, article.path].joined(separator: " · ")
-        for line in wrap(meta, inside.width) { lines.append((line, theme.dim)) }
-        lines.append(("", theme.text))
+        for line in wrap(meta, inside.width) { lines.append([(line, theme.dim)]) }
+        lines.append([])
         let body = state.readerBody.isEmpty ? article.body : state.readerBody
+        let kindStyle: [EntityKind: Style] = [.person: theme.person, .organization: theme.organization, .place: theme.place]
+        var offset = 0
+        var mentionIndex = 0
         for paragraph in body.components(separatedBy: "\n") {
-            if paragraph.trimmingCharacters(in: .whitespaces).isEmpty { lines.append(("", theme.text)); continue }
-            for line in wrap(paragraph, inside.width) { lines.append((line, theme.text)) }
+            defer { offset += paragraph.unicodeScalars.count + 1 }
+            if paragraph.trimmingCharacters(in: .whitespaces).isEmpty { lines.append([]); continue }
+            // Words with their scalar offsets, then wrapped.
+            var words: [(text: String, start: Int, end: Int)] = []
+            var position = offset, current = "", start = offset
+            for scalar in paragraph.unicodeScalars {
+                if scalar == " " {
+                    if !current.isEmpty { words.append((current, start, position)) }
+                    current = ""
+                    start = position + 1
+                } else {
+                    current.unicodeScalars.append(scalar)
+                }
+                position += 1
+            }
+            if !current.isEmpty { words.append((current, start, position)) }
+            var line: [(String, Style)] = [], used = 0
+            for word in words {
+                let text = fit(word.text, inside.width)
+                let w = DisplayWidth.of(text)
+                if used > 0, used + 1 + w > inside.width {
+                    lines.append(line)
+                    line = []
+                    used = 0
+                }
+                while mentionIndex < state.readerMentions.count, state.readerMentions[mentionIndex].end <= word.start { mentionIndex += 1 }
+                var style = theme.text
+                if mentionIndex < state.readerMentions.count, state.readerMentions[mentionIndex].start < word.end {
+                    style = kindStyle[state.readerMentions[mentionIndex].kind] ?? theme.text
+                }
+                // The space inside a mention of several words takes its colour.
+                if used > 0 { line.append((" ", line.last?.1 == style ? style : theme.text)); used += 1 }
+                line.append((text, style))
+                used += w
+            }
+            if !line.isEmpty { lines.append(line) }
         }
         let first = min(state.readerScroll, max(0, lines.count - inside.height))
         for row in 0..<min(inside.height, lines.count - first) {
-            let (text, style) = lines[first + row]
-            buffer.write(text, x: inside.x, y: inside.y + row, style: style, clip: inside)
+            var x = inside.x
+            for (text, style) in lines[first + row] {
+                x = buffer.write(text, x: x, y: inside.y + row, style: style, clip: inside)
+            }
         }
     }
 

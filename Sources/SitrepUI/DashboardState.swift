@@ -26,6 +26,19 @@ public struct SidebarRow: Sendable, Equatable {
     public var entry: CorpusEntities.Entry?
 }
 
+/// An entity mention in the reader's body: Unicode-scalar offsets and the entity's kind.
+public struct ReaderMention: Sendable, Equatable {
+    public var start: Int
+    public var end: Int
+    public var kind: EntityKind
+
+    public init(start: Int, end: Int, kind: EntityKind) {
+        self.start = start
+        self.end = end
+        self.kind = kind
+    }
+}
+
 /// One bucket of the timeline strip.
 public struct TimelineBucket: Sendable, Equatable {
     public var label: String
@@ -61,6 +74,8 @@ public struct DashboardState: Sendable {
     public var readerScroll = 0
     /// The body of the article being read, fetched on opening (snapshots do not hold bodies).
     public var readerBody: String = ""
+    /// Where entities are mentioned in that body (scalar offsets), for colouring by kind.
+    public var readerMentions: [ReaderMention] = []
 
     /// The `:` command line, when open.
     public var command: String? = nil

@@ -7,8 +7,8 @@ public enum Event: Sendable {
     case resize(width: Int, height: Int)
     /// A new snapshot of the corpus, with the paths of the articles that arrived in it.
     case snapshot(Corpus, arrived: [String], unreadable: [String])
-    /// The body of the article being read, fetched from the index.
-    case body(String)
+    /// The body of the article being read, and its entity mentions, fetched from the index.
+    case body(String, mentions: [ReaderMention])
     /// A click at a cell; `wheel` -1 up, +1 down.
     case click(x: Int, y: Int)
     case wheel(x: Int, y: Int, delta: Int)
@@ -35,8 +35,9 @@ public enum Reducer {
             if let reading {
                 s.reading = corpus.articles.firstIndex { $0.article.path == reading.0 && $0.article.part?.number == reading.1 }
             }
-        case .body(let text):
+        case .body(let text, let mentions):
             s.readerBody = text
+            s.readerMentions = mentions
         case .key(let key):
             s = reduceKey(s, key)
         case .click(let x, let y):
@@ -124,6 +125,9 @@ public enum Reducer {
                 s.reading = s.shown[s.selectedArticle]
                 s.readerScroll = 0
                 s.readerBody = article.article.body
+                s.readerMentions = article.entities.flatMap { entity in
+                    entity.mentions.map { ReaderMention(start: $0.start, end: $0.end, kind: entity.kind) }
+                }.sorted { $0.start < $1.start }
                 s.read.insert(article.article.path)
                 s.unseen.remove(article.article.path)
             case .entities:

@@ -73,7 +73,7 @@ struct DashboardCommand: ParsableCommand {
         let store = loaded.store
         let loop = RunLoop(state: state) { state in
             guard let index = state.reading, let id = state.corpus.articles[index].id else { return nil }
-            return (try? store.body(ofArticle: id)) ?? ""
+            return Self.body(id, store)
         }
         let indexer = Indexer(store: store) { try ArticleInput.extractor() }
         let watcher = FolderWatcher(roots: input) { batch in
@@ -94,6 +94,15 @@ struct DashboardCommand: ParsableCommand {
         loop.run()
         watcher.stop()
         _ = signals
+    }
+}
+
+extension DashboardCommand {
+    /// An article's body and mentions, for the reader.
+    static func body(_ id: Int64, _ store: Store) -> (String, [ReaderMention]) {
+        let body = (try? store.body(ofArticle: id)) ?? ""
+        let mentions = ((try? store.mentions(ofArticle: id)) ?? []).map { ReaderMention(start: $0.start, end: $0.end, kind: $0.kind) }
+        return (body, mentions)
     }
 }
 
@@ -148,7 +157,8 @@ struct Snapshot: ParsableCommand {
         for key in sequence {
             state = Reducer.reduce(state, .key(key))
             if let reading = state.reading, state.readerBody.isEmpty, let id = state.corpus.articles[reading].id {
-                state = Reducer.reduce(state, .body((try? loaded.store.body(ofArticle: id)) ?? ""))
+                let (body, mentions) = DashboardCommand.body(id, loaded.store)
+                state = Reducer.reduce(state, .body(body, mentions: mentions))
             }
             if state.quit { break }
         }

@@ -157,6 +157,22 @@ final class DashboardTests: XCTestCase {
         XCTAssertTrue(lines[0].hasPrefix("┌ Articles"))
     }
 
+    func testTheReaderColoursMentionsByKind() throws {
+        var s = try state(120, 40, keys: "jj<Enter>")
+        s.theme = .default
+        let buffer = Dashboard.render(s)
+        let lines = buffer.lines
+        func style(of word: String, after row: Int = 3) throws -> Style {
+            let y = try XCTUnwrap(lines.indices.first { $0 > row && lines[$0].contains(word) }, word)
+            let x = try XCTUnwrap(Array(lines[y]).firstIndex(of: word.first!).map { _ in lines[y].range(of: word)! }).lowerBound
+            return buffer[lines[y].distance(from: lines[y].startIndex, to: x), y].style
+        }
+        XCTAssertEqual(try style(of: "Kuleba"), Theme.default.person)
+        XCTAssertEqual(try style(of: "NATO"), Theme.default.organization)
+        XCTAssertEqual(try style(of: "Ukraine"), Theme.default.place)
+        XCTAssertEqual(try style(of: "affirmed"), Theme.default.text)
+    }
+
     func testHelpIsGeneratedFromTheKeymap() throws {
         let s = try state(120, 40, keys: "?")
         let all = text(s)

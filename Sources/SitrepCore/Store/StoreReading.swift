@@ -175,6 +175,16 @@ extension Store {
         }
     }
 
+    /// Where each entity is mentioned in an article's body (Unicode-scalar offsets), in order.
+    public func mentions(ofArticle id: Int64) throws -> [(start: Int, end: Int, kind: EntityKind)] {
+        try writer.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT mention.start, mention."end", entity.kind FROM mention JOIN entity ON entity.id = mention.entity_id
+                WHERE entity.article_id = ? ORDER BY mention.start
+                """, arguments: [id]).compactMap { row in EntityKind(rawValue: row[2]).map { (row[0], row[1], $0) } }
+        }
+    }
+
     /// A body, for the reader.
     public func body(ofArticle id: Int64) throws -> String? {
         try writer.read { db in try String.fetchOne(db, sql: "SELECT body FROM article WHERE id = ?", arguments: [id]) }
