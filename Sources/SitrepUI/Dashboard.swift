@@ -27,6 +27,10 @@ public enum Dashboard {
         drawHint(state, into: &buffer, panes.hint)
         drawStatus(state, into: &buffer, panes.status)
         if state.showHelp { drawHelp(theme, into: &buffer, panes.main) }
+        if state.showProblems {
+            let lines = state.unreadable.isEmpty ? ["Every file was read."] : state.unreadable
+            drawOverlay("Files that could not be read (\(state.unreadable.count))", lines.map { ($0, theme.text) }, theme, into: &buffer, panes.main)
+        }
         return buffer
     }
 
@@ -309,7 +313,7 @@ public enum Dashboard {
             localtime_r(&seconds, &local)
             parts.append(String(format: "updated %02d:%02d:%02d", local.tm_hour, local.tm_min, local.tm_sec))
         }
-        if !state.unreadable.isEmpty { parts.append("\(state.unreadable.count) unreadable") }
+        if !state.unreadable.isEmpty { parts.append("\(state.unreadable.count) unreadable (e lists them)") }
         buffer.write(pad(" " + parts.joined(separator: " · "), rect.width), x: rect.x, y: rect.y, style: state.theme.status)
     }
 
@@ -320,15 +324,19 @@ public enum Dashboard {
             lines.append((title, theme.heading))
             lines += entries.map { ($0, theme.text) }
         }
-        lines.append(("", theme.text))
-        lines.append(("Any key closes this help.", theme.dim))
+        drawOverlay("Help", lines, theme, into: &buffer, area)
+    }
+
+    /// A box in the middle of `area` with lines of text, closed by any key.
+    static func drawOverlay(_ title: String, _ content: [(String, Style)], _ theme: Theme, into buffer: inout Buffer, _ area: Rect) {
+        let lines = content + [("", theme.text), ("Any key closes this.", theme.dim)]
         let width = min(area.width - 2, max(40, lines.map { DisplayWidth.of($0.0) }.max()! + 4))
         let height = min(area.height, lines.count + 2)
         let rect = Rect(x: area.x + (area.width - width) / 2, y: area.y + (area.height - height) / 2, width: width, height: height)
         for y in rect.y..<rect.maxY { buffer.write(String(repeating: " ", count: rect.width), x: rect.x, y: y) }
-        let inside = box(&buffer, rect, title: "Help", focused: true, theme: theme)
+        let inside = box(&buffer, rect, title: title, focused: true, theme: theme)
         for (row, line) in lines.prefix(inside.height).enumerated() {
-            buffer.write(fit(line.0, inside.width), x: inside.x + 1, y: inside.y + row, style: line.1, clip: inside)
+            buffer.write(fit(line.0, inside.width - 1), x: inside.x + 1, y: inside.y + row, style: line.1, clip: inside)
         }
     }
 }

@@ -82,6 +82,7 @@ public struct DashboardState: Sendable {
     /// `/` narrowing of the focused list, when typed.
     public var narrowing: String? = nil
     public var showHelp = false
+    public var showProblems = false
     /// A one-line message under the panes (an unknown name, a bad date); cleared by the next key.
     public var message: String? = nil
     public var quit = false

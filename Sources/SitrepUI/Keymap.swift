@@ -34,7 +34,7 @@ public enum Action: Sendable, Equatable {
     case nextPane, previousPane, focus(Pane)
     case open, back
     case command, actorCommand, regionCommand, narrow
-    case help, quit
+    case help, quit, problems
     case earlier, later
 }
 
@@ -68,6 +68,7 @@ public enum Keymap {
         Binding(keys: [.char("/")], action: .narrow, description: "narrow the focused list as you type", hint: true),
         Binding(keys: [.escape], action: .back, description: "back, clear narrowing, or drop the last filter", hint: false),
         Binding(keys: [.char("?")], action: .help, description: "this help", hint: true),
+        Binding(keys: [.char("e")], action: .problems, description: "files that could not be read, with the reasons", hint: false),
         Binding(keys: [.char("q")], action: .quit, description: "quit", hint: true),
     ]
 

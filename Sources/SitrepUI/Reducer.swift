@@ -53,8 +53,9 @@ public enum Reducer {
     private static func reduceKey(_ state: DashboardState, _ key: Key) -> DashboardState {
         var s = state
         s.message = nil
-        if s.showHelp {
+        if s.showHelp || s.showProblems {
             s.showHelp = false
+            s.showProblems = false
             return s
         }
         if s.command != nil { return commandKey(s, key) }
@@ -112,6 +113,7 @@ public enum Reducer {
         case .regionCommand: s.command = "region "
         case .narrow: s.narrowing = ""
         case .help: s.showHelp = true
+        case .problems: s.showProblems = true
         case .quit: s.quit = true
         case .back:
             if !s.filter.terms.isEmpty {

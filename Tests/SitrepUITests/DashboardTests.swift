@@ -183,6 +183,19 @@ final class DashboardTests: XCTestCase {
         XCTAssertFalse(Reducer.reduce(s, .key(.char("x"))).showHelp, "any key closes help")
     }
 
+    func testTheUnreadableFilesAreListedWithTheirReasons() throws {
+        var s = try state(120, 40)
+        s = Reducer.reduce(s, .snapshot(Self.corpus, arrived: [], unreadable: ["feeds/bad.json: line 3: invalid JSON", "feeds/empty.txt: empty file"]))
+        XCTAssertTrue(screen(s)[39].contains("2 unreadable (e lists them)"), screen(s)[39])
+        s = Reducer.reduce(s, .key(.char("e")))
+        let all = text(s)
+        XCTAssertTrue(all.contains("Files that could not be read (2)"))
+        XCTAssertTrue(all.contains("feeds/bad.json: line 3: invalid JSON"))
+        XCTAssertTrue(all.contains("feeds/empty.txt: empty file"))
+        s = Reducer.reduce(s, .key(.char("x")))
+        XCTAssertFalse(text(s).contains("Files that could not be read"))
+    }
+
     func testTimelineCursorNarrowsToABucketAndEscWidens() throws {
         var s = try state(120, 40, keys: "3")
         XCTAssertEqual(s.focus, .timeline)
