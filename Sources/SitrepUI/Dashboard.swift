@@ -313,6 +313,7 @@ public enum Dashboard {
             localtime_r(&seconds, &local)
             parts.append(String(format: "updated %02d:%02d:%02d", local.tm_hour, local.tm_min, local.tm_sec))
         }
+        if let (done, total) = state.indexing, total > 0 { parts.append("indexing \(done)/\(total)") }
         if !state.unreadable.isEmpty { parts.append("\(state.unreadable.count) unreadable (e lists them)") }
         buffer.write(pad(" " + parts.joined(separator: " · "), rect.width), x: rect.x, y: rect.y, style: state.theme.status)
     }

@@ -83,6 +83,8 @@ public struct DashboardState: Sendable {
     public var narrowing: String? = nil
     public var showHelp = false
     public var showProblems = false
+    /// Start-up indexing under way: files read, of those to read.
+    public var indexing: (done: Int, total: Int)? = nil
     /// A one-line message under the panes (an unknown name, a bad date); cleared by the next key.
     public var message: String? = nil
     public var quit = false

@@ -12,6 +12,8 @@ public enum Event: Sendable {
     /// A click at a cell; `wheel` -1 up, +1 down.
     case click(x: Int, y: Int)
     case wheel(x: Int, y: Int, delta: Int)
+    /// Indexing at start-up: files read of those to read; done when they are equal.
+    case indexing(done: Int, total: Int)
 }
 
 /// The dashboard's one state transition: `(state, event) -> state`, with no side effects.
@@ -35,6 +37,8 @@ public enum Reducer {
             if let reading {
                 s.reading = corpus.articles.firstIndex { $0.article.path == reading.0 && $0.article.part?.number == reading.1 }
             }
+        case .indexing(let done, let total):
+            s.indexing = done < total ? (done, total) : nil
         case .body(let text, let mentions):
             s.readerBody = text
             s.readerMentions = mentions

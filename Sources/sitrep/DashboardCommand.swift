@@ -61,34 +61,58 @@ struct DashboardCommand: ParsableCommand {
             throw CleanExit.message("the dashboard needs a terminal; for scripts use `sitrep query`, `sitrep entities`, `sitrep timeline`, `sitrep watch --json` or `sitrep snapshot`", code: 2)
         }
         for warning in warnings { Console.warn(warning) }
-        let loaded = try IndexedCorpus.load(input, options: index)
+        // The dashboard opens on the index as it stands; reconciling it with the folders runs
+        // behind it, publishing each batch as it is written.
+        let store = index.open()
         let roots = input.map(Store.Root.init)
-        let live = try LiveCorpus(store: loaded.store, roots: roots)
+        let live = try LiveCorpus(store: store, roots: roots)
         var state = DashboardState(corpus: live.snapshot, width: 80, height: 24)
         state.folders = input
         state.themes = themes
         state.theme = chosen
-        state.message = warnings.first
-        state.unreadable = (try? loaded.store.problems(under: roots).filter { $0.severity == .error }.map(\.description)) ?? []
-        let store = loaded.store
+        state.message = (warnings + store.warnings).first
+        @Sendable func unreadable() -> [String] {
+            (try? store.problems(under: roots).filter { $0.severity == .error }.map(\.description)) ?? []
+        }
+        state.unreadable = unreadable()
         let loop = RunLoop(state: state) { state in
             guard let index = state.reading, let id = state.corpus.articles[index].id else { return nil }
             return Self.body(id, store)
         }
         let indexer = Indexer(store: store) { try ArticleInput.extractor() }
-        let watcher = FolderWatcher(roots: input) { batch in
+        /// Publishes a batch of index changes; arrivals while open are marked new.
+        @Sendable func publish(_ changes: [Indexer.Change], arrivals: Bool) {
             do {
-                let summary = try indexer.update(batch)
-                try live.apply(summary.changes)
-                let arrived = summary.changes.filter { $0.kind == .added || $0.kind == .changed || $0.kind == .renamed }
-                    .map { change in roots.first { $0.contains(change.path) }?.display(change.path) ?? change.path }
-                let unreadable = (try? store.problems(under: roots).filter { $0.severity == .error }.map(\.description)) ?? []
-                loop.post(.snapshot(live.snapshot, arrived: arrived, unreadable: unreadable))
+                try live.apply(changes)
+                let arrived = arrivals ? changes.filter { $0.kind == .added || $0.kind == .changed || $0.kind == .renamed }
+                    .map { change in roots.first { $0.contains(change.path) }?.display(change.path) ?? change.path } : []
+                loop.post(.snapshot(live.snapshot, arrived: arrived, unreadable: unreadable()))
             } catch {
-                loop.post(.snapshot(live.snapshot, arrived: [], unreadable: ["cannot index: \(Store.describe(error))"]))
+                loop.post(.snapshot(live.snapshot, arrived: [], unreadable: unreadable() + ["cannot index: \(Store.describe(error))"]))
             }
         }
+        // One queue for the start-up reconcile and the watcher's updates: never two at once.
+        let indexing = DispatchQueue(label: "sitrep.indexing")
+        let watcher = FolderWatcher(roots: input) { batch in
+            indexing.sync {
+                do {
+                    publish(try indexer.update(batch).changes, arrivals: true)
+                } catch {
+                    loop.post(.snapshot(live.snapshot, arrived: [], unreadable: unreadable() + ["cannot index: \(Store.describe(error))"]))
+                }
+            }
+        }
+        // Watching starts first, so nothing that lands while the folders are reconciled is missed.
         try? watcher.start()
+        let watched = input
+        indexing.async {
+            do {
+                try indexer.reconcile(watched, progress: { loop.post(.indexing(done: $0.done, total: $0.total)) },
+                                      onBatch: { publish($0, arrivals: false) })
+            } catch {
+                loop.post(.snapshot(live.snapshot, arrived: [], unreadable: unreadable() + ["cannot index: \(Store.describe(error))"]))
+            }
+        }
         Crash.installHandlers()
         let signals = SignalWatch { loop.stop() }
         loop.run()

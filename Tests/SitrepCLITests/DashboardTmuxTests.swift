@@ -4,16 +4,16 @@ import XCTest
 /// The real `sitrep` binary in a real terminal: tmux runs it, `send-keys` types, and
 /// `capture-pane` reads the screen.
 final class DashboardTmuxTests: CLITestCase {
-    private var session = ""
+    var session = ""
 
-    private static var tmux: String? {
+    static var tmuxPath: String? {
         ["/usr/bin/tmux", "/usr/local/bin/tmux", "/bin/tmux"].first { FileManager.default.isExecutableFile(atPath: $0) }
     }
 
     @discardableResult
-    private func tmux(_ arguments: [String]) throws -> String {
+    func tmux(_ arguments: [String]) throws -> String {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: try XCTUnwrap(Self.tmux, "tmux is needed for the terminal tests (apt-get install tmux)"))
+        process.executableURL = URL(fileURLWithPath: try XCTUnwrap(Self.tmuxPath, "tmux is needed for the terminal tests (apt-get install tmux)"))
         process.arguments = arguments
         // A file, not a pipe: the tmux server that the first command starts keeps its
         // inherited descriptors open, and a pipe would never reach end of file.
@@ -29,13 +29,13 @@ final class DashboardTmuxTests: CLITestCase {
         return try String(contentsOfFile: output, encoding: .utf8)
     }
 
-    private func screen() throws -> [String] {
+    func screen() throws -> [String] {
         try tmux(["capture-pane", "-p", "-t", session]).components(separatedBy: "\n")
     }
 
     /// Waits up to `seconds` for the screen to satisfy `condition`; returns the last screen.
     @discardableResult
-    private func waitForScreen(_ seconds: Double, _ what: String, file: StaticString = #filePath, line: UInt = #line,
+    func waitForScreen(_ seconds: Double, _ what: String, file: StaticString = #filePath, line: UInt = #line,
                                _ condition: ([String]) -> Bool) throws -> [String] {
         let deadline = Date().addingTimeInterval(seconds)
         var last: [String] = []
@@ -48,23 +48,31 @@ final class DashboardTmuxTests: CLITestCase {
         return last
     }
 
-    private func type(_ keys: String...) throws { try tmux(["send-keys", "-t", session] + keys) }
+    func type(_ keys: String...) throws { try tmux(["send-keys", "-t", session] + keys) }
+
+    /// Starts the dashboard on `folder` in a new tmux session; returns the file that will
+    /// hold its exit status.
+    @discardableResult
+    func startSession(_ folder: URL, width: Int, height: Int) throws -> URL {
+        let status = try temporaryFolder().appendingPathComponent("status")
+        session = "sitrep-test-\(getpid())-\(Int.random(in: 0..<1_000_000))"
+        let command = "cd '\(Self.packageRoot.path)' && XDG_CACHE_HOME='\(cacheHome.path)' '\(Self.binary.path)' '\(folder.path)'; echo \"EXIT=$?\" > '\(status.path)'; sleep 60"
+        try tmux(["new-session", "-d", "-s", session, "-x", String(width), "-y", String(height), command])
+        return status
+    }
 
     private func articleRows(_ screen: [String]) -> Int {
         screen.prefix { !$0.hasPrefix("┌ Timeline") }.filter { $0.range(of: #"^│[·● ] 20\d\d-"#, options: .regularExpression) != nil }.count
     }
 
     func testTheDashboardInARealTerminal() throws {
-        _ = try XCTUnwrap(Self.tmux, "tmux is needed for the terminal tests (apt-get install tmux)")
+        _ = try XCTUnwrap(Self.tmuxPath, "tmux is needed for the terminal tests (apt-get install tmux)")
         let folder = try temporaryFolder()
         let sample = Self.packageRoot.appendingPathComponent("sample-data")
         for name in try FileManager.default.contentsOfDirectory(atPath: sample.path) {
             try FileManager.default.copyItem(at: sample.appendingPathComponent(name), to: folder.appendingPathComponent(name))
         }
-        let status = try temporaryFolder().appendingPathComponent("status")
-        session = "sitrep-test-\(getpid())-\(Int.random(in: 0..<1_000_000))"
-        let command = "cd '\(Self.packageRoot.path)' && XDG_CACHE_HOME='\(cacheHome.path)' '\(Self.binary.path)' '\(folder.path)'; echo \"EXIT=$?\" > '\(status.path)'; sleep 60"
-        try tmux(["new-session", "-d", "-s", session, "-x", "200", "-y", "60", command])
+        let status = try startSession(folder, width: 200, height: 60)
         defer { _ = try? tmux(["kill-session", "-t", session]) }
 
         // Open: the titles, Blinken and Crimea in the sidebar, the timeline.
@@ -126,6 +134,23 @@ final class DashboardTmuxTests: CLITestCase {
         XCTAssertEqual(try String(contentsOf: status, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines), "EXIT=0")
         lines = try screen()
         XCTAssertFalse(lines.joined().contains("┌ Articles"), "the dashboard's screen is gone after exit")
+    }
+}
+
+extension DashboardTmuxTests {
+    func testItOpensBeforeIndexingFinishesAndFillsInAsItGoes() throws {
+        _ = try XCTUnwrap(Self.tmuxPath, "tmux is needed for the terminal tests (apt-get install tmux)")
+        let folder = try temporaryFolder()
+        let seed = try String(contentsOf: Self.packageRoot.appendingPathComponent("sample-data/2021-05-07_upi_blinken-us-supports-ukraine-against-russian-aggression.txt"), encoding: .utf8)
+        for k in 0..<300 {
+            try (seed + "\nUpdate \(k).\n").write(to: folder.appendingPathComponent(String(format: "%03d.txt", k)), atomically: false, encoding: .utf8)
+        }
+        try startSession(folder, width: 120, height: 40)
+        defer { _ = try? tmux(["kill-session", "-t", session]) }
+        let early = try waitForScreen(30, "the screen opens while indexing") { $0.joined().contains("indexing ") }
+        XCTAssertFalse(early.first?.hasPrefix("┌ Articles 300/300") ?? true, "not everything is in yet")
+        try waitForScreen(240, "every article arrives") { $0.first?.hasPrefix("┌ Articles 300/300") ?? false && !$0.joined().contains("indexing ") }
+        try type("q")
     }
 }
 

@@ -97,8 +97,12 @@ public final class Indexer: Sendable {
     /// exist is reported and its indexed files are left alone (an unmounted disk is not an
     /// empty folder).
     @discardableResult
-    public func reconcile(_ roots: [String], progress: (Progress) -> Void = { _ in }) throws -> Summary {
-        try reconcile(roots, vanished: [], progress: progress)
+    ///
+    /// `onBatch` hears the changes of each transaction as soon as it is written, so that a
+    /// reader of the index (the dashboard) can show them before the whole run is done.
+    public func reconcile(_ roots: [String], progress: (Progress) -> Void = { _ in },
+                          onBatch: ([Change]) -> Void = { _ in }) throws -> Summary {
+        try reconcile(roots, vanished: [], progress: progress, onBatch: onBatch)
     }
 
     /// Brings the index up to date with paths a watcher reported: files or folders that were
@@ -109,10 +113,11 @@ public final class Indexer: Sendable {
     public func update(_ paths: [String]) throws -> Summary {
         let present = paths.filter { FileManager.default.fileExists(atPath: $0) }
         let gone = paths.filter { !FileManager.default.fileExists(atPath: $0) }
-        return try reconcile(present, vanished: gone.map(Self.absolute), progress: { _ in })
+        return try reconcile(present, vanished: gone.map(Self.absolute), progress: { _ in }, onBatch: { _ in })
     }
 
-    private func reconcile(_ roots: [String], vanished: [String], progress: (Progress) -> Void) throws -> Summary {
+    private func reconcile(_ roots: [String], vanished: [String], progress: (Progress) -> Void,
+                           onBatch: ([Change]) -> Void) throws -> Summary {
         var summary = Summary()
         let listing = roots.isEmpty ? InputFiles.Listing() : InputFiles.expand(roots)
         summary.listingProblems = listing.problems
@@ -176,6 +181,7 @@ public final class Indexer: Sendable {
         }
         summary.changes += removed.map { Change(kind: .removed, path: $0) }
         summary.changes += renames.map { Change(kind: .renamed, path: $0.to.path, from: $0.from) }
+        if !summary.changes.isEmpty { onBatch(summary.changes) }
 
         let total = toRead.count
         let extractor = total > 0 ? try self.extractor() : nil
@@ -185,6 +191,7 @@ public final class Indexer: Sendable {
             let batch = Array(toRead[start..<min(start + Self.batchSize, toRead.count)])
             let results = analyse(batch.map { ($0.file.path, $0.file.size, $0.file.mtime, $0.hash) }, extractor!)
             try write(results, current)
+            let before = summary.changes.count
             for (item, result) in zip(batch, results) {
                 let existed = stored[item.file.path] != nil
                 if result.articles.isEmpty, let first = result.problems.first(where: { $0.severity == .error }) {
@@ -195,6 +202,7 @@ public final class Indexer: Sendable {
                 summary.problems += result.problems
                 summary.articlesAnalysed += result.articles.count
             }
+            onBatch(Array(summary.changes[before...]))
             done += batch.count
             progress(Progress(done: done, total: total))
         }
