@@ -101,10 +101,17 @@ final class WatcherTests: XCTestCase {
         let (_, reports) = try watch(folder)
         var expected = Set<String>()
         for k in 0..<2000 {
-            expected.insert(real(folder.write(String(format: "burst-%04d.txt", k), "Story \(k): troops moved near the border.")))
+            // One open, one write, one close per file, as a feed writer does (so one complete-file event each).
+            let path = real(folder.path + String(format: "/burst-%04d.txt", k))
+            let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+            let bytes = Array("Story \(k): troops moved near the border.".utf8)
+            XCTAssertEqual(bytes.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }, bytes.count)
+            close(fd)
+            expected.insert(path)
         }
         XCTAssertTrue(eventually(10) { expected.isSubset(of: Set(reports.paths)) }, "\(expected.subtracting(reports.paths).count) files not reported")
-        XCTAssertEqual(reports.paths.count, 2000, "each file once")
+        // If the kernel's event queue overflowed, the folder itself is reported for a rescan: that is right too.
+        XCTAssertEqual(reports.paths.filter { $0 != real(folder.path) }.count, 2000, "each file once")
         XCTAssertLessThan(reports.all.count, 200, "batched, not one report per file")
     }
 
