@@ -19,17 +19,17 @@ struct Index: ParsableCommand {
     func run() throws {
         let started = Date()
         let bar = isatty(STDERR_FILENO) == 1 ? ProgressBar(started: started) : nil
-        let loaded = try IndexedCorpus.load(input.paths, options: index, progress: { bar?.show($0) })
+        // Only counts are printed: the snapshot itself is not loaded.
+        let (store, s) = try IndexedCorpus.reconcile(input.paths, options: index, progress: { bar?.show($0) })
         bar?.finish()
-        let s = loaded.summary
         let seconds = Date().timeIntervalSince(started)
         let analysed = s.count(.added) + s.count(.changed) + s.count(.error)
         let rate = analysed > 0 && seconds > 0 ? String(format: ", %.0f files/s", Double(analysed) / seconds) : ""
-        let place = loaded.store.path ?? "memory"
+        let place = store.path ?? "memory"
         print("indexed \(s.files) file\(s.files == 1 ? "" : "s") in \(String(format: "%.1f", seconds)) s\(rate): "
               + "\(s.count(.added)) added, \(s.count(.changed)) changed, \(s.count(.removed)) removed, "
               + "\(s.count(.renamed)) renamed, \(s.unchanged) unchanged, \(s.count(.error)) unreadable; "
-              + "\(loaded.corpus.articles.count) articles in \(place)")
+              + "\(try store.articleCount(under: input.paths.map(Store.Root.init))) articles in \(place)")
     }
 }
 

@@ -35,9 +35,11 @@ enum IndexedCorpus {
         var store: Store
     }
 
-    /// Brings the index up to date with `paths` and loads their corpus. A write the cache
-    /// directory refuses (read-only, full) falls back to an in-memory index for this run.
-    static func load(_ paths: [String], options: IndexOptions, progress: ((Indexer.Progress) -> Void)? = nil) throws -> Loaded {
+    /// Brings the index up to date with `paths`, reporting file problems on stderr. A write the
+    /// cache directory refuses (read-only, full) falls back to an in-memory index for this run;
+    /// a damaged index is moved aside and rebuilt.
+    static func reconcile(_ paths: [String], options: IndexOptions,
+                          progress: ((Indexer.Progress) -> Void)? = nil) throws -> (store: Store, summary: Indexer.Summary) {
         var store = options.open()
         let extractor: @Sendable () throws -> EntityExtractor = { try ArticleInput.extractor() }
         var summary: Indexer.Summary
@@ -53,9 +55,14 @@ enum IndexedCorpus {
             }
             summary = try Indexer(store: store, extractor: extractor).reconcile(paths, progress: progress ?? { _ in })
         }
-        let roots = paths.map(Store.Root.init)
-        Console.report(summary.listingProblems + (try store.problems(under: roots)))
-        let articles = try store.analysed(under: roots)
+        Console.report(summary.listingProblems + (try store.problems(under: paths.map(Store.Root.init))))
+        return (store, summary)
+    }
+
+    /// `reconcile`, then the corpus of `paths`; an error when no article could be read.
+    static func load(_ paths: [String], options: IndexOptions, progress: ((Indexer.Progress) -> Void)? = nil) throws -> Loaded {
+        let (store, summary) = try reconcile(paths, options: options, progress: progress)
+        let articles = try store.analysed(under: paths.map(Store.Root.init))
         if articles.isEmpty {
             let count = summary.files
             throw CleanExit.message("no article could be read from \(count) file\(count == 1 ? "" : "s")", code: 1)

@@ -29,9 +29,10 @@ struct Watch: ParsableCommand {
     }
 
     func run() throws {
-        let loaded = try IndexedCorpus.load(input.paths, options: index)
+        // An empty folder is fine to watch, and the snapshot is not needed: reconcile only.
+        let (store, _) = try IndexedCorpus.reconcile(input.paths, options: index)
         let roots = input.paths.map(Store.Root.init)
-        let indexer = Indexer(store: loaded.store) { try ArticleInput.extractor() }
+        let indexer = Indexer(store: store) { try ArticleInput.extractor() }
         let json = self.json
         let watcher = FolderWatcher(roots: input.paths, mode: poll.map { .poll(seconds: $0) } ?? .inotify) { batch in
             let changes: [Indexer.Change]
@@ -53,7 +54,7 @@ struct Watch: ParsableCommand {
             throw CleanExit.message("\(error)", code: 1)
         }
         let mode = poll.map { "every \($0) s" } ?? "with inotify"
-        FileHandle.standardError.write(Data("sitrep: watching \(input.paths.count) folder\(input.paths.count == 1 ? "" : "s") \(mode) (\(loaded.corpus.articles.count) articles); Ctrl-C stops\n".utf8))
+        FileHandle.standardError.write(Data("sitrep: watching \(input.paths.count) folder\(input.paths.count == 1 ? "" : "s") \(mode) (\((try? store.articleCount(under: roots)) ?? 0) articles); Ctrl-C stops\n".utf8))
         dispatchMain()
     }
 

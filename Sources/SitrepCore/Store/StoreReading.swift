@@ -185,6 +185,16 @@ extension Store {
         }
     }
 
+    /// How many articles the index holds under the roots, without loading them.
+    public func articleCount(under roots: [Root]) throws -> Int {
+        try writer.read { db in
+            try Self.distinct(roots).reduce(0) { total, root in
+                total + (try Int.fetchOne(db, sql: "SELECT count(*) FROM article WHERE path = ? OR (path >= ? AND path < ?)",
+                                          arguments: [root.absolute, root.absolute + "/", root.absolute + "0"]) ?? 0)
+            }
+        }
+    }
+
     /// A body, for the reader.
     public func body(ofArticle id: Int64) throws -> String? {
         try writer.read { db in try String.fetchOne(db, sql: "SELECT body FROM article WHERE id = ?", arguments: [id]) }
