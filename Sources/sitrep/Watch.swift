@@ -55,7 +55,12 @@ struct Watch: ParsableCommand {
         }
         let mode = poll.map { "every \($0) s" } ?? "with inotify"
         FileHandle.standardError.write(Data("sitrep: watching \(input.paths.count) folder\(input.paths.count == 1 ? "" : "s") \(mode) (\((try? store.articleCount(under: roots)) ?? 0) articles); Ctrl-C stops\n".utf8))
-        dispatchMain()
+        // Ctrl-C, SIGTERM and SIGHUP let the batch in hand finish, then exit 0.
+        let signals = SignalWatch {
+            watcher.stopAndWait()
+            Foundation.exit(0)
+        }
+        withExtendedLifetime(signals) { dispatchMain() }
     }
 
     static func emit(_ change: Indexer.Change, roots: [Store.Root], json: Bool) {

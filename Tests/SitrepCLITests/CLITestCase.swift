@@ -30,23 +30,30 @@ class CLITestCase: XCTestCase {
         return url
     }()
 
-    func sitrep(_ arguments: [String], environment extra: [String: String] = [:]) throws -> Run {
-        let process = Process()
-        process.executableURL = Self.binary
-        process.arguments = arguments
-        process.currentDirectoryURL = Self.packageRoot
+    /// The environment a command runs in: this process's, with the test's own cache.
+    func environment(_ extra: [String: String] = [:]) -> [String: String] {
         var environment = ProcessInfo.processInfo.environment
         environment["XDG_CACHE_HOME"] = cacheHome.path
         environment.merge(extra) { _, new in new }
-        process.environment = environment
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Run(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self))
+        return environment
+    }
+
+    /// Starts `sitrep` and leaves it running.
+    func start(_ arguments: [String], environment extra: [String: String] = [:]) throws -> Child {
+        try Child(Self.binary.path, arguments, environment: environment(extra), directory: Self.packageRoot.path)
+    }
+
+    /// Runs `sitrep` to the end. One that is still running after `timeout` seconds is killed
+    /// and the test fails.
+    func sitrep(_ arguments: [String], environment extra: [String: String] = [:], timeout: Double = 300,
+                file: StaticString = #filePath, line: UInt = #line) throws -> Run {
+        let child = try start(arguments, environment: extra)
+        let status = child.wait(timeout)
+        if status == nil {
+            XCTFail("sitrep \(arguments.joined(separator: " ")) was still running after \(Int(timeout)) s; stderr:\n\(child.errors)",
+                    file: file, line: line)
+        }
+        return Run(status: status ?? -1, stdout: child.output, stderr: child.errors)
     }
 
     func temporaryFolder() throws -> URL {

@@ -12,21 +12,14 @@ final class DashboardTmuxTests: CLITestCase {
 
     @discardableResult
     func tmux(_ arguments: [String]) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: try XCTUnwrap(Self.tmuxPath, "tmux is needed for the terminal tests (apt-get install tmux)"))
-        process.arguments = arguments
-        // A file, not a pipe: the tmux server that the first command starts keeps its
-        // inherited descriptors open, and a pipe would never reach end of file.
-        let output = NSTemporaryDirectory() + "sitrep-tmux-\(UUID().uuidString)"
-        FileManager.default.createFile(atPath: output, contents: nil)
-        defer { try? FileManager.default.removeItem(atPath: output) }
-        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: output))
-        process.standardOutput = handle
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        try handle.close()
-        return try String(contentsOfFile: output, encoding: .utf8)
+        // Output goes to a file: the tmux server that the first command starts would keep
+        // a pipe open forever. A client that does not answer within 20 s fails the test.
+        let path = try XCTUnwrap(Self.tmuxPath, "tmux is needed for the terminal tests (apt-get install tmux)")
+        let child = try Child(path, arguments, environment: ProcessInfo.processInfo.environment, directory: NSTemporaryDirectory())
+        if child.wait(20) == nil {
+            XCTFail("tmux \(arguments.joined(separator: " ")) did not answer within 20 s: \(child.errors)")
+        }
+        return child.output
     }
 
     func screen() throws -> [String] {

@@ -50,12 +50,7 @@ final class IndexCommandTests: CLITestCase {
     func testKilledWhileIndexingTheNextRunFindsAConsistentIndexAndFinishes() throws {
         let folder = try corpus(400)
         let index = try temporaryFolder().appendingPathComponent("index.sqlite").path
-        let process = Process()
-        process.executableURL = Self.binary
-        process.arguments = ["index", "--index", index, folder.path]
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
+        let process = try start(["index", "--index", index, folder.path])
         // Kill it once some batches are in, while it is still working.
         var indexed = 0
         let deadline = Date().addingTimeInterval(120)
@@ -70,8 +65,8 @@ final class IndexCommandTests: CLITestCase {
             usleep(20_000)
         }
         XCTAssertTrue(process.isRunning, "indexing finished before it could be killed; make the corpus larger")
-        kill(process.processIdentifier, SIGKILL)
-        process.waitUntilExit()
+        process.signal(SIGKILL)
+        XCTAssertEqual(process.wait(30), 128 + SIGKILL)
         XCTAssertGreaterThanOrEqual(indexed, 64)
 
         // What the killed run committed is whole: every file row has its article.

@@ -1,16 +1,16 @@
 import Foundation
-import Synchronization
 import XCTest
 
 /// `sitrep watch --json` as a script uses it: files land, change and go while it runs, and
 /// each change is one JSON line; the index it keeps answers queries.
 final class WatchCommandTests: CLITestCase {
-    final class Lines: Sendable {
-        private let text = Mutex("")
-        func append(_ data: Data) { text.withLock { $0 += String(decoding: data, as: UTF8.self) } }
-        var raw: String { text.withLock { $0 } }
+    /// What a running command has written so far to one of its output files.
+    struct Lines {
+        let path: String
+        init(_ path: String) { self.path = path }
+        var raw: String { (try? String(contentsOfFile: path, encoding: .utf8)) ?? "" }
         var changes: [[String: String]] {
-            text.withLock { $0 }.split(separator: "\n").compactMap {
+            raw.split(separator: "\n").compactMap {
                 try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: String]
             }
         }
@@ -37,21 +37,8 @@ final class WatchCommandTests: CLITestCase {
         let index = try temporaryFolder().appendingPathComponent("index.sqlite").path
         try article("Already there", "Troops gathered near Kharkiv on Monday.").write(to: folder.appendingPathComponent("old.txt"), atomically: true, encoding: .utf8)
 
-        let process = Process()
-        process.executableURL = Self.binary
-        process.arguments = ["watch", "--json", "--index", index, folder.path]
-        process.currentDirectoryURL = Self.packageRoot
-        var environment = ProcessInfo.processInfo.environment
-        environment["XDG_CACHE_HOME"] = cacheHome.path
-        process.environment = environment
-        let out = Pipe(), err = Pipe()
-        let lines = Lines(), errors = Lines()
-        out.fileHandleForReading.readabilityHandler = { lines.append($0.availableData) }
-        err.fileHandleForReading.readabilityHandler = { errors.append($0.availableData) }
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        defer { if process.isRunning { process.terminate(); process.waitUntilExit() } }
+        let process = try start(["watch", "--json", "--index", index, folder.path])
+        let lines = Lines(process.outputPath), errors = Lines(process.errorsPath)
         XCTAssertTrue(eventually(60) { errors.raw.contains("watching 1 folder") }, "watch did not start")
 
         // An atomic rename: written under a temporary name, then moved into place.
@@ -94,8 +81,8 @@ final class WatchCommandTests: CLITestCase {
         XCTAssertEqual(Set(burst.compactMap { $0["path"] }).count, 2000)
         XCTAssertFalse(lines.changes.contains { $0["change"] == "error" }, "\(lines.changes.filter { $0["change"] == "error" })")
 
-        process.terminate()
-        process.waitUntilExit()
+        process.signal(SIGTERM)
+        XCTAssertEqual(process.wait(30), 0, "watch ends cleanly on SIGTERM: \(errors.raw)")
 
         // The index the watcher kept answers queries with the complete slow file and without the deleted one.
         let query = try sitrep(["query", "--json", "--index", index, folder.path, "--region", "Crimea"])

@@ -86,6 +86,13 @@ public final class FolderWatcher: Sendable {
         }
     }
 
+    /// Stops watching and waits for the batch being handled, if there is one, so a program
+    /// that exits next does not cut a batch short. Never call it from the handler.
+    public func stopAndWait() {
+        stop()
+        work.sync {}
+    }
+
     // MARK: inotify
 
     private static let folderMask = UInt32(IN_CLOSE_WRITE | IN_MOVED_TO | IN_MOVED_FROM | IN_DELETE | IN_CREATE
