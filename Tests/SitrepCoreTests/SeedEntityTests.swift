@@ -112,6 +112,29 @@ final class SeedEntityTests: XCTestCase {
         XCTAssertEqual(gazetteer.chain(kerch).map(\.name), ["Kerch Strait", "Crimea", "Ukraine"])
     }
 
+    /// GeoNames cities sit under their first-level subdivision, so a region filter finds an
+    /// article that names only a town in it.
+    func testCitiesSitUnderTheirSubdivision() throws {
+        let gazetteer = Gazetteer.shipped
+        func chain(_ name: String) throws -> [String] { gazetteer.chain(try XCTUnwrap(gazetteer.place(named: name), name)).map(\.name) }
+        XCTAssertEqual(try chain("Mariupol"), ["Mariupol", "Donetsk Oblast", "Donbas", "Ukraine"])
+        XCTAssertEqual(try chain("Kramatorsk"), ["Kramatorsk", "Donetsk Oblast", "Donbas", "Ukraine"])
+        XCTAssertEqual(try chain("Simferopol"), ["Simferopol", "Crimea", "Ukraine"])
+        XCTAssertEqual(try chain("Melitopol"), ["Melitopol", "Zaporizhzhia Oblast", "Ukraine"])
+        XCTAssertEqual(try chain("Belgorod"), ["Belgorod", "Belgorodskaja oblast'", "Russia"])
+        XCTAssertEqual(try chain("Houston"), ["Houston", "Texas", "United States"])
+        // No subdivision is better than a wrong one: Marseille's division has a quarter named
+        // like an overseas collectivity, and Taganrog's a village named like another oblast.
+        XCTAssertEqual(try chain("Marseille"), ["Marseille", "France"])
+        XCTAssertEqual(try chain("Taganrog"), ["Taganrog", "Russia"])
+
+        let body = "Shelling was reported overnight in Mariupol, local officials said."
+        let article = Article(path: "a.txt", title: "Shelling", source: "Wire", published: .day(CalendarDay(year: 2021, month: 4, day: 2)!),
+                              publishedFrom: .frontMatter, body: body)
+        let corpus = Corpus([AnalysedArticle(article: article, entities: Self.extractor.entities(in: body))])
+        XCTAssertEqual(try corpus.matches(Query.parse("region:Donbas")).count, 1)
+    }
+
     func testOffsetsPointIntoTheBody() throws {
         for gold in Self.gold {
             let article = try XCTUnwrap(readOne((Fixtures.sampleData as NSString).appendingPathComponent(gold.file)))

@@ -81,6 +81,66 @@ def merge_city_states(places):
         del places[sid]
 
 
+def common_prefix(a, b):
+    n = 0
+    while n < min(len(a), len(b)) and a[n] == b[n]:
+        n += 1
+    return n
+
+
+def subdivision_parents(places, admin1, fixed):
+    """GeoNames files a city under a first-level division of its own numbering (admin1), not under
+    ISO 3166-2. A division is matched to the ISO subdivision named after one of its cities, the
+    biggest first: Donetsk (city) and Donetska oblast, Rostov and Rostovskaja oblast'. The names
+    must agree exactly, or the subdivision's must be the city's with at most its last letter
+    changed and an ending of at most six letters added (Odesa and Odeska, Donetsk and Donetska). Each division
+    and each subdivision is matched once, and only by a city at least a quarter the size of its
+    division's biggest; the cities of a matched division get the subdivision as their parent, the
+    rest keep their country. In the US, the division code is the ISO one.
+    `fixed` holds matches made by hand in news-places.tsv ((country, code) -> subdivision)."""
+    names = {}  # (country, folded name) -> subdivision id
+    for sid, p in places.items():
+        if p["kind"] == "subdivision":
+            for n in [p["name"]] + p["aliases"]:
+                names.setdefault((sid.split("-")[0], fold(n)), sid)
+    groups = {}
+    for pid, code in admin1.items():
+        groups.setdefault((places[pid]["parent"], code), []).append(pid)
+    candidates = []  # (exact, population, group, subdivision)
+    for group, pids in groups.items():
+        country, code = group
+        if country == "US" and f"US-{code}" in places:
+            candidates.append((2, 0, group, f"US-{code}"))
+            continue
+        # Only the division's big cities can name it: a quarter or a village that happens to
+        # share a subdivision's name (a Saint-Barthélemy in Marseille) must not.
+        biggest = max(places[pid]["population"] for pid in pids)
+        for pid in pids:
+            if places[pid]["population"] * 4 < biggest:
+                continue
+            city = fold(places[pid]["name"])
+            for (c, name), sid in names.items():
+                if c != country:
+                    continue
+                if name == city:
+                    candidates.append((1, places[pid]["population"], group, sid))
+                else:
+                    shared = common_prefix(city, name)
+                    if shared >= 4 and shared >= len(city) - 1 and len(name) - shared <= 6:
+                        candidates.append((0, places[pid]["population"], group, sid))
+    candidates.sort(key=lambda c: (c[0], c[1]), reverse=True)
+    matched, used = dict(fixed), set(fixed.values())
+    for _, _, group, sid in candidates:
+        if group in matched or sid in used:
+            continue
+        matched[group] = sid
+        used.add(sid)
+    for group, sid in matched.items():
+        for pid in groups[group]:
+            places[pid]["parent"] = sid
+    return len(matched), len(groups)
+
+
 def main():
     try:
         countries = json.load(open(os.path.join(ISO, "iso_3166-1.json"), encoding="utf-8"))["3166-1"]
@@ -121,9 +181,12 @@ def main():
     for country in cache.get_countries().values():
         if country["iso"] in places:
             places[country["iso"]]["population"] = int(country["population"])
+    admin1 = {}
     for city in cache.get_cities().values():
         pid = f"g:{city['geonameid']}"
         add(pid, "city", city["name"], city["countrycode"], int(city["population"]))
+        if city.get("admin1code") and city["admin1code"] != "00":
+            admin1[pid] = city["admin1code"]
         alternates = []
         for alt in city.get("alternatenames", []):
             alt = clean(alt)
@@ -140,11 +203,23 @@ def main():
             alternates.append(alt)
         places[pid]["aliases"] = alternates
 
+    fixed = {}
+    for line in open(os.path.join(HERE, "news-places.tsv"), encoding="utf-8"):
+        fields = line.rstrip("\n").split("\t")
+        if fields[0] == "division":
+            country, code = fields[3].split(":")
+            if fields[1] not in places:
+                sys.exit(f"make-gazetteer: news-places.tsv names unknown place {fields[1]}")
+            fixed[(country, code)] = fields[1]
+    divisions, groups = subdivision_parents(places, admin1, fixed)
+
     for line in open(os.path.join(HERE, "news-places.tsv"), encoding="utf-8"):
         line = line.rstrip("\n")
         if not line or line.startswith("#"):
             continue
         kind, pid, name, parent, aliases, demonyms = (line.split("\t") + ["-"] * 6)[:6]
+        if kind == "division":
+            continue
         split = lambda field: [] if field == "-" else field.split("|")
         if kind == "region":
             add(pid, "region", name, "" if parent == "-" else parent)
@@ -177,7 +252,8 @@ def main():
           f"({sum(p['kind'] == 'country' for p in places.values())} countries, "
           f"{sum(p['kind'] == 'subdivision' for p in places.values())} subdivisions, "
           f"{sum(p['kind'] == 'city' for p in places.values())} cities, "
-          f"{sum(p['kind'] == 'region' for p in places.values())} regions)")
+          f"{sum(p['kind'] == 'region' for p in places.values())} regions); "
+          f"{divisions} of {groups} GeoNames divisions matched to ISO subdivisions")
 
 
 if __name__ == "__main__":
