@@ -136,7 +136,9 @@ public enum Dashboard {
             case .entity:
                 let count = String(item.count)
                 let isFilter = item.entry.map { active.contains("\(Reducer.term(for: $0).field.rawValue):\($0.name)") } ?? false
-                let lead = String(repeating: "  ", count: item.depth + 1) + (isFilter ? "▸" : "")
+                // Indent by nesting; ▾ open and ▸ folded for places with places inside; ✓ an active filter.
+                let fold = item.folded == true ? "▸ " : item.folded == false ? "▾ " : "  "
+                let lead = String(repeating: "  ", count: item.depth) + fold + (isFilter ? "✓" : "")
                 let nameWidth = max(1, inside.width - DisplayWidth.of(lead) - count.count - 1)
                 let style: Style
                 switch item.entry?.kind {
@@ -157,9 +159,18 @@ public enum Dashboard {
     static func drawTimeline(_ state: DashboardState, into buffer: inout Buffer, _ rect: Rect) {
         let theme = state.theme
         var title = "Timeline (per \(state.bucketSize.rawValue))"
-        if state.buckets.indices.contains(state.selectedBucket) {
+        if let share = state.share {
+            title += " · \(share.name) in \(share.counts.reduce(0, +)) of \(state.buckets.reduce(0) { $0 + $1.articles })"
+        } else if state.buckets.indices.contains(state.selectedBucket) {
             let bucket = state.buckets[state.selectedBucket]
             title += " \(bucket.label): \(bucket.articles)"
+        }
+        let shareStyle: Style? = state.share.map { share in
+            switch share.kind {
+            case .person: return theme.person
+            case .organization: return theme.organization
+            case .place: return theme.place
+            }
         }
         let inside = box(&buffer, rect, title: title, focused: state.focus == .timeline, theme: theme)
         guard inside.height >= 2, !state.buckets.isEmpty else {
@@ -180,10 +191,16 @@ public enum Dashboard {
             let eighths = bucket.articles == 0 ? 0 : max(1, bucket.articles * barRows * 8 / highest)
             let highlighted = state.focus == .timeline ? index == state.selectedBucket
                 : articleDay.map { $0 >= bucket.start && $0 <= bucket.end } ?? false
+            // The selected entity's share fills the bar from the bottom, in the entity's colour,
+            // to whole rows (a cell has one colour).
+            let shared = state.share.map { $0.counts[index] } ?? 0
+            let shareRows = shared == 0 ? 0 : max(1, Int((Double(shared) / Double(highest) * Double(barRows)).rounded()))
             for row in 0..<barRows {
                 let fill = eighths - (barRows - 1 - row) * 8
                 let symbol = fill >= 8 ? "█" : fill > 0 ? String(levels[fill - 1]) : (highlighted ? "·" : " ")
-                buffer.write(symbol, x: x, y: inside.y + row, style: highlighted ? theme.barHighlight : theme.bar)
+                let inShare = shareStyle != nil && barRows - row <= shareRows && fill > 0
+                buffer.write(symbol, x: x, y: inside.y + row,
+                             style: inShare ? shareStyle! : highlighted ? theme.barHighlight : theme.bar)
             }
         }
         // The axis: first and last bucket, and the selected one when there is room.

@@ -24,6 +24,8 @@ public struct SidebarRow: Sendable, Equatable {
     /// Nesting under a containing place.
     public var depth: Int
     public var entry: CorpusEntities.Entry?
+    /// For a place with places listed inside it: whether they are folded away.
+    public var folded: Bool? = nil
 }
 
 /// An entity mention in the reader's body: Unicode-scalar offsets and the entity's kind.
@@ -61,6 +63,11 @@ public struct DashboardState: Sendable {
     public private(set) var sidebar: [SidebarRow] = []
     public private(set) var buckets: [TimelineBucket] = []
     public private(set) var bucketSize: BucketSize = .day
+    /// With an entity under the sidebar's cursor: its name, kind and how many of each bucket's
+    /// articles name it, drawn in its colour over the bars.
+    public private(set) var share: (name: String, kind: EntityKind, counts: [Int])? = nil
+    /// Places whose contained places the sidebar hides (entity keys).
+    public var foldedPlaces: Set<String> = []
 
     /// Selection and scroll per pane; the article selection is kept by path across refreshes.
     public var selectedArticle = 0
@@ -146,15 +153,46 @@ public struct DashboardState: Sendable {
             selectedArticle = index
         }
         selectedArticle = min(max(0, selectedArticle), max(0, shown.count - 1))
-        sidebar = Self.sidebarRows(corpus.facets(shown), narrowing: focus == .entities ? narrowing : nil)
-        selectedEntity = min(max(0, selectedEntity), max(0, sidebar.count - 1))
+        refreshSidebar()
         (buckets, bucketSize) = Self.buckets(corpus.timeline(shown), width: max(10, width - 4))
         selectedBucket = min(max(0, selectedBucket), max(0, buckets.count - 1))
+        refreshShare()
+    }
+
+    /// The sidebar again (after folding), keeping the entity under the cursor when it is
+    /// still listed.
+    public mutating func refreshSidebar() {
+        let current = sidebar.indices.contains(selectedEntity) ? sidebar[selectedEntity].entry?.key : nil
+        sidebar = Self.sidebarRows(corpus.facets(shown), narrowing: focus == .entities ? narrowing : nil, folded: foldedPlaces)
+        if let current, let index = sidebar.firstIndex(where: { $0.entry?.key == current }) { selectedEntity = index }
+        selectedEntity = min(max(0, selectedEntity), max(0, sidebar.count - 1))
+    }
+
+    /// The selected entity's share of the timeline's buckets, when the sidebar has the
+    /// keyboard and an entity (not a heading) is under its cursor.
+    public mutating func refreshShare() {
+        guard focus == .entities, sidebar.indices.contains(selectedEntity), let entry = sidebar[selectedEntity].entry,
+              !buckets.isEmpty else {
+            share = nil
+            return
+        }
+        var counts = [Int](repeating: 0, count: buckets.count)
+        for (day, n) in corpus.timeline(shown, naming: entry.key) {
+            // Buckets are in date order: find the one holding the day.
+            var low = 0, high = buckets.count - 1
+            while low < high {
+                let middle = (low + high + 1) / 2
+                if buckets[middle].start <= day { low = middle } else { high = middle - 1 }
+            }
+            if buckets[low].start <= day && day <= buckets[low].end { counts[low] += n }
+        }
+        share = (entry.name, entry.kind, counts)
     }
 
     /// People, Organizations and Places, each by article count; places nested under the
     /// containing place when it is listed too.
-    static func sidebarRows(_ facets: [(entry: CorpusEntities.Entry, articles: Int)], narrowing: String?) -> [SidebarRow] {
+    static func sidebarRows(_ facets: [(entry: CorpusEntities.Entry, articles: Int)], narrowing: String?,
+                            folded: Set<String> = []) -> [SidebarRow] {
         var facets = facets
         if let narrowing, !narrowing.isEmpty {
             let needle = narrowing.lowercased()
@@ -183,8 +221,12 @@ public struct DashboardState: Sendable {
             var visited = Set<String>()
             func add(_ item: (entry: CorpusEntities.Entry, articles: Int), depth: Int) {
                 guard visited.insert(item.entry.key).inserted else { return }
-                rows.append(SidebarRow(kind: .entity, text: item.entry.name, count: item.articles, depth: depth, entry: item.entry))
-                for child in children[item.entry.name] ?? [] { add(child, depth: min(depth + 1, 4)) }
+                let inside = children[item.entry.name] ?? []
+                let isFolded = folded.contains(item.entry.key)
+                rows.append(SidebarRow(kind: .entity, text: item.entry.name, count: item.articles, depth: depth, entry: item.entry,
+                                       folded: inside.isEmpty ? nil : isFolded))
+                guard !isFolded else { return }
+                for child in inside { add(child, depth: min(depth + 1, 4)) }
             }
             for root in roots { add(root, depth: 0) }
         }

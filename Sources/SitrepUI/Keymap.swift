@@ -36,6 +36,7 @@ public enum Action: Sendable, Equatable {
     case command, actorCommand, regionCommand, narrow
     case help, quit, problems
     case earlier, later
+    case fold, unfold
 }
 
 /// One binding: the keys, what they do, and how help describes it.
@@ -78,6 +79,8 @@ public enum Keymap {
 
     public static let entities: [Binding] = [
         Binding(keys: [.enter, .char(" ")], action: .open, description: "toggle the entity as a filter", hint: true),
+        Binding(keys: [.char("h"), .left], action: .fold, description: "fold the places inside (or go to the containing place)", hint: false),
+        Binding(keys: [.char("l"), .right], action: .unfold, description: "unfold the places inside", hint: false),
     ]
 
     public static let timeline: [Binding] = [

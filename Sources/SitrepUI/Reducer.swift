@@ -51,6 +51,8 @@ public enum Reducer {
             for _ in 0..<3 { t = perform(t, delta > 0 ? .moveDown : .moveUp) }
             s = t
         }
+        // The timeline shows the share of the entity under the sidebar's cursor.
+        if s.focus != state.focus || s.selectedEntity != state.selectedEntity { s.refreshShare() }
         return s
     }
 
@@ -107,6 +109,20 @@ public enum Reducer {
         case .pageUp: move(&s, by: -page)
         case .top: move(&s, by: -Int.max / 2)
         case .bottom: move(&s, by: Int.max / 2)
+        case .fold:
+            guard s.sidebar.indices.contains(s.selectedEntity) else { break }
+            let row = s.sidebar[s.selectedEntity]
+            if row.folded == false, let key = row.entry?.key {
+                s.foldedPlaces.insert(key)
+                s.refreshSidebar()
+            } else if row.depth > 0, let parent = s.sidebar[..<s.selectedEntity].lastIndex(where: { $0.kind == .entity && $0.depth < row.depth }) {
+                s.selectedEntity = parent
+            }
+        case .unfold:
+            guard s.sidebar.indices.contains(s.selectedEntity), s.sidebar[s.selectedEntity].folded == true,
+                  let key = s.sidebar[s.selectedEntity].entry?.key else { break }
+            s.foldedPlaces.remove(key)
+            s.refreshSidebar()
         case .earlier: s.selectedBucket = max(0, s.selectedBucket - 1)
         case .later: s.selectedBucket = min(max(0, s.buckets.count - 1), s.selectedBucket + 1)
         case .nextPane: s.focus = Pane(rawValue: (s.focus.rawValue + 1) % Pane.allCases.count)!

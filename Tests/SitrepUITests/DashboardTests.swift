@@ -138,7 +138,56 @@ final class DashboardTests: XCTestCase {
         let crimea = try XCTUnwrap(rows.first { $0.text == "Crimea" })
         XCTAssertEqual(crimea.depth, 1, "Crimea sits under Ukraine")
         let lines = screen(s)
-        XCTAssertTrue(lines.contains { $0.contains("    Crimea") }, "drawn indented")
+        XCTAssertTrue(lines.contains { $0.contains("│▾ Ukraine") }, "an open place is marked ▾")
+        XCTAssertTrue(lines.contains { $0.contains("│  ▾ Crimea") || $0.contains("│    Crimea") }, "Crimea drawn indented under it")
+    }
+
+    func testPlacesFoldAndUnfold() throws {
+        var s = try state(120, 80, keys: "2")
+        let ukraine = try XCTUnwrap(s.sidebar.firstIndex { $0.text == "Ukraine" })
+        let crimea = try XCTUnwrap(s.sidebar.firstIndex { $0.text == "Crimea" })
+        s.selectedEntity = crimea
+        s = Reducer.reduce(s, .key(.left))
+        XCTAssertEqual(s.sidebar[s.selectedEntity].text, s.sidebar[crimea].folded == nil ? "Ukraine" : "Crimea",
+                       "← on a place with nothing inside goes to the place containing it")
+        s.selectedEntity = ukraine
+        let before = s.sidebar.count
+        s = Reducer.reduce(s, .key(.left))
+        XCTAssertEqual(s.sidebar[s.selectedEntity].text, "Ukraine", "the cursor stays on the folded place")
+        XCTAssertEqual(s.sidebar[s.selectedEntity].folded, true)
+        XCTAssertFalse(s.sidebar.contains { $0.text == "Crimea" }, "the places inside are hidden")
+        XCTAssertLessThan(s.sidebar.count, before)
+        XCTAssertTrue(screen(s).contains { $0.contains("│▸ Ukraine") }, "a folded place is marked ▸")
+        // Folding survives a refresh (a new snapshot, a filter).
+        s.refresh()
+        XCTAssertFalse(s.sidebar.contains { $0.text == "Crimea" })
+        s = Reducer.reduce(s, .key(.right))
+        XCTAssertEqual(s.sidebar.count, before)
+        XCTAssertTrue(s.sidebar.contains { $0.text == "Crimea" })
+    }
+
+    func testTheSelectedEntitysShareIsDrawnOnTheTimeline() throws {
+        var s = try state(120, 40, keys: "2")
+        XCTAssertNil(s.share, "a heading is under the cursor: no share")
+        s = Reducer.reduce(s, .key(.down))
+        let share = try XCTUnwrap(s.share)
+        XCTAssertEqual(share.name, "Antony Blinken")
+        XCTAssertEqual(share.counts.reduce(0, +), 4, "four of the five articles name him")
+        XCTAssertEqual(share.counts.count, s.buckets.count)
+        for (count, bucket) in zip(share.counts, s.buckets) { XCTAssertLessThanOrEqual(count, bucket.articles) }
+        XCTAssertTrue(text(s).contains("Timeline (per week) · Antony Blinken in 4 of 5"), text(s))
+        // Drawn in his colour: person cells on the strip.
+        var colours = DashboardState(corpus: Self.corpus, width: 120, height: 40)
+        for key in try Key.sequence("2<Down>") { colours = Reducer.reduce(colours, .key(key)) }
+        let buffer = Dashboard.render(colours)
+        let (w, h) = (buffer.area.width, buffer.area.height)
+        let strip = (0..<h).filter { y in (0..<w).contains { "▁▂▃▄▅▆▇█".contains(buffer[$0, y].symbol) } }
+        XCTAssertFalse(strip.isEmpty)
+        XCTAssertTrue(strip.contains { y in (0..<w).contains { "▁▂▃▄▅▆▇█".contains(buffer[$0, y].symbol) && buffer[$0, y].style == colours.theme.person } })
+        // Leaving the sidebar drops the share.
+        s = Reducer.reduce(s, .key(.char("1")))
+        XCTAssertNil(s.share)
+        XCTAssertFalse(text(s).contains("Antony Blinken in"))
     }
 
     func testTheReaderShowsTheWholeCleanedTextAndEscReturnsToTheSamePlace() throws {

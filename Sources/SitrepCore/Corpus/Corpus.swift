@@ -394,6 +394,27 @@ public struct Corpus: Sendable {
         return counts.sorted { $0.key < $1.key }.map { (day: $0.key, articles: $0.value) }
     }
 
+    /// `timeline(_:)` counting only the articles that name the entity with this key.
+    public func timeline(_ indices: [Int], naming key: String) -> [(day: CalendarDay, articles: Int)] {
+        guard let slots = byEntity[key] else { return [] }
+        let all = indices.count == order.count
+        var counts: [CalendarDay: Int] = [:]
+        for slot in slots {
+            let position = Int(rank[Int(slot)])
+            // `indices` ascend (newest first): a binary search tells whether the article is listed.
+            if !all {
+                var low = 0, high = indices.count
+                while low < high {
+                    let middle = (low + high) / 2
+                    if indices[middle] < position { low = middle + 1 } else { high = middle }
+                }
+                guard low < indices.count, indices[low] == position else { continue }
+            }
+            counts[articles[position].article.published.day, default: 0] += 1
+        }
+        return counts.sorted { $0.key < $1.key }.map { (day: $0.key, articles: $0.value) }
+    }
+
     // MARK: Names
 
     private func isActor(_ key: String) -> Bool {
