@@ -147,6 +147,38 @@ extension DashboardTmuxTests {
     }
 }
 
+extension DashboardTmuxTests {
+    /// Ctrl-Z hands the terminal back to the shell; `fg` brings the dashboard back, redrawn.
+    func testCtrlZSuspendsAndFgRedraws() throws {
+        _ = try XCTUnwrap(Self.tmuxPath, "tmux is needed for the terminal tests (apt-get install tmux)")
+        let folder = try temporaryFolder()
+        for name in try FileManager.default.contentsOfDirectory(atPath: Self.packageRoot.appendingPathComponent("sample-data").path) {
+            try FileManager.default.copyItem(at: Self.packageRoot.appendingPathComponent("sample-data/\(name)"), to: folder.appendingPathComponent(name))
+        }
+        // An interactive shell with job control, as an analyst has.
+        session = "sitrep-test-\(getpid())-\(Int.random(in: 0..<1_000_000))"
+        try tmux(["new-session", "-d", "-s", session, "-x", "120", "-y", "40", "env PS1='$ ' bash --norc --noprofile -i"])
+        defer { _ = try? tmux(["kill-session", "-t", session]) }
+        try waitForScreen(10, "the shell's prompt") { $0.contains { $0.hasPrefix("$") } }
+        try type("cd '\(Self.packageRoot.path)' && XDG_CACHE_HOME='\(cacheHome.path)' '\(Self.binary.path)' '\(folder.path)'", "Enter")
+        try waitForScreen(60, "the dashboard opens") { $0.first?.hasPrefix("┌ Articles 5/5") ?? false }
+
+        try type("C-z")
+        let shell = try waitForScreen(10, "the shell is back") { $0.joined(separator: "\n").contains("Stopped") }
+        XCTAssertFalse(shell.contains { $0.hasPrefix("┌ Articles") }, "the dashboard's screen is put away")
+
+        try type("fg", "Enter")
+        try waitForScreen(10, "fg redraws the dashboard") { $0.first?.hasPrefix("┌ Articles 5/5") ?? false && $0.joined().contains("Antony Blinken") }
+        // It still answers keys.
+        try type("2", "Down")
+        try waitForScreen(5, "keys work after resuming") { $0.joined().contains("· Antony Blinken in 4 of 5") }
+
+        try type("q")
+        try type("echo EXIT=$?", "Enter")
+        try waitForScreen(10, "q exits with status 0") { $0.contains { $0.hasPrefix("EXIT=0") } }
+    }
+}
+
 /// The dashboard's errors before any screen opens.
 final class DashboardErrorTests: CLITestCase {
     func testWithoutATerminalItPointsToTheSubcommands() throws {

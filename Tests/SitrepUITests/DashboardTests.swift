@@ -142,6 +142,32 @@ final class DashboardTests: XCTestCase {
         XCTAssertTrue(lines.contains { $0.contains("│  ▾ Crimea") || $0.contains("│    Crimea") }, "Crimea drawn indented under it")
     }
 
+    func testClicksFocusAndSelectAndTheWheelScrolls() throws {
+        var s = try state(120, 40)
+        // Row 2 of the screen is the sidebar's first person, under the "People" heading.
+        s = Reducer.reduce(s, .click(x: 90, y: 2))
+        XCTAssertEqual(s.focus, .entities)
+        XCTAssertEqual(s.sidebar[s.selectedEntity].text, "Antony Blinken")
+        XCTAssertTrue(text(s).contains("· Antony Blinken in 4 of 5"), "the click shows his share on the timeline")
+        // Row 3 is the list's third article.
+        s = Reducer.reduce(s, .click(x: 20, y: 3))
+        XCTAssertEqual(s.focus, .articles)
+        XCTAssertEqual(s.selectedArticle, 2)
+        XCTAssertNil(s.share)
+        s = Reducer.reduce(s, .wheel(x: 20, y: 3, delta: 1))
+        XCTAssertEqual(s.selectedArticle, 4, "the wheel moves three rows, no further than the last")
+        s = Reducer.reduce(s, .wheel(x: 20, y: 3, delta: -1))
+        XCTAssertEqual(s.selectedArticle, 1)
+        // A click on the timeline focuses it; a click on a border or the status line changes nothing.
+        let timelineY = try XCTUnwrap(screen(s).firstIndex { $0.hasPrefix("┌ Timeline") }) + 1
+        s = Reducer.reduce(s, .click(x: 5, y: timelineY))
+        XCTAssertEqual(s.focus, .timeline)
+        let before = s
+        s = Reducer.reduce(s, .click(x: 5, y: 39))
+        XCTAssertEqual(s.focus, before.focus)
+        XCTAssertEqual(s.selectedArticle, before.selectedArticle)
+    }
+
     func testPlacesFoldAndUnfold() throws {
         var s = try state(120, 80, keys: "2")
         let ukraine = try XCTUnwrap(s.sidebar.firstIndex { $0.text == "Ukraine" })
