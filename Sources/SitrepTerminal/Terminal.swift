@@ -73,25 +73,58 @@ public final class Terminal {
     /// The colour pair for a style's colours, made on first use; 0 (the terminal's default)
     /// when the terminal cannot show them.
     private func pair(_ style: Style) -> Int16 {
-        func number(_ color: Color) -> Int16? {
+        // A direct-colour terminal (its terminfo says so: TERM=xterm-direct, tmux-direct…) takes
+        // colours as 0xRRGGBB, after the first eight, which stay the ANSI ones.
+        let direct = colorCount >= 1 << 24
+        func number(_ color: Color) -> Int32? {
             switch color {
             case .default: return -1
-            case .indexed(let n): return Int(n) < colorCount ? Int16(n) : nil
+            case .indexed(let n):
+                if direct && n >= 8 {
+                    let (r, g, b) = Self.paletteRGB(n)
+                    return Self.directValue(r, g, b)
+                }
+                return Int(n) < colorCount ? Int32(n) : nil
             case .rgb(let r, let g, let b):
+                if direct { return Self.directValue(r, g, b) }
                 // The 6×6×6 cube of the 256-colour palette.
                 guard colorCount >= 256 else { return nil }
-                func level(_ v: UInt8) -> Int { Int(v) < 48 ? 0 : Int(v) < 115 ? 1 : (Int(v) - 35) / 40 }
-                return Int16(16 + 36 * level(r) + 6 * level(g) + level(b))
+                func level(_ v: UInt8) -> Int32 { Int(v) < 48 ? 0 : Int(v) < 115 ? 1 : (Int32(v) - 35) / 40 }
+                return 16 + 36 * level(r) + 6 * level(g) + level(b)
             }
         }
         guard colorCount > 0, let fg = number(style.foreground), let bg = number(style.background), fg != -1 || bg != -1 else { return 0 }
-        let key = Int(fg) << 16 | Int(UInt16(bitPattern: bg))
+        let key = Int(fg) << 32 | Int(UInt32(bitPattern: bg))
         if let made = pairs[key] { return made }
         let next = Int16(pairs.count + 1)
-        guard Int(next) < Int(sitrep_color_pairs()) else { return 0 }
-        init_pair(next, fg, bg)
+        // Pairs reach the screen through the attribute bits, which hold 255 of them.
+        guard Int(next) < min(256, Int(sitrep_color_pairs())) else { return 0 }
+        init_extended_pair(Int32(next), fg, bg)
         pairs[key] = next
         return next
+    }
+
+    /// A direct colour: 0xRRGGBB, nudged off the eight values below 8 that mean the ANSI colours.
+    static func directValue(_ r: UInt8, _ g: UInt8, _ b: UInt8) -> Int32 {
+        max(8, Int32(r) << 16 | Int32(g) << 8 | Int32(b))
+    }
+
+    /// The xterm palette's colour for an indexed colour from 8 up: the bright colours, the
+    /// 6×6×6 cube and the grey ramp.
+    static func paletteRGB(_ n: UInt8) -> (UInt8, UInt8, UInt8) {
+        switch n {
+        case 0..<16:
+            let bright: [(UInt8, UInt8, UInt8)] = [(0, 0, 0), (205, 0, 0), (0, 205, 0), (205, 205, 0), (0, 0, 238), (205, 0, 205), (0, 205, 205), (229, 229, 229),
+                                                   (127, 127, 127), (255, 0, 0), (0, 255, 0), (255, 255, 0), (92, 92, 255), (255, 0, 255), (0, 255, 255), (255, 255, 255)]
+            return bright[Int(n)]
+        case 16..<232:
+            let steps: [UInt8] = [0, 95, 135, 175, 215, 255]
+            let i = Int(n) - 16
+            return (steps[i / 36], steps[i / 6 % 6], steps[i % 6])
+        default:
+            let v = UInt8(8 + (Int(n) - 232) * 10)
+            return (v, v, v)
+        }
     }
 
     /// Draws the buffer with its styles.

@@ -179,6 +179,32 @@ extension DashboardTmuxTests {
     }
 }
 
+extension DashboardTmuxTests {
+    /// A theme's #RRGGBB colour reaches a direct-colour terminal as 24-bit colour, and a
+    /// 256-colour terminal as the nearest palette colour.
+    func testTrueColourWhenTheTerminalHasIt() throws {
+        _ = try XCTUnwrap(Self.tmuxPath, "tmux is needed for the terminal tests (apt-get install tmux)")
+        let hasDirect = ["/usr/share/terminfo/t/tmux-direct", "/lib/terminfo/t/tmux-direct", "/etc/terminfo/t/tmux-direct"]
+            .contains { FileManager.default.fileExists(atPath: $0) }
+        try XCTSkipUnless(hasDirect, "the tmux-direct terminal description is missing (apt-get install ncurses-term); CI installs it")
+        let folder = try temporaryFolder()
+        let theme = folder.appendingPathComponent("orange.toml")
+        try "name = \"orange\"\n[person]\nfg = \"#ff8800\"\n".write(to: theme, atomically: true, encoding: .utf8)
+        let articles = folder.appendingPathComponent("articles")
+        try FileManager.default.copyItem(at: Self.packageRoot.appendingPathComponent("sample-data"), to: articles)
+        for (term, expected) in [("tmux-direct", "\u{1B}[38;2;255;136;0m"), ("tmux-256color", "\u{1B}[38;5;208m")] {
+            session = "sitrep-test-\(getpid())-\(Int.random(in: 0..<1_000_000))"
+            let command = "cd '\(Self.packageRoot.path)' && env -u NO_COLOR TERM=\(term) XDG_CACHE_HOME='\(cacheHome.path)' '\(Self.binary.path)' --theme '\(theme.path)' '\(articles.path)'; sleep 60"
+            try tmux(["new-session", "-d", "-s", session, "-x", "120", "-y", "40", command])
+            defer { _ = try? tmux(["kill-session", "-t", session]) }
+            try waitForScreen(60, "the dashboard opens (\(term))") { $0.joined().contains("Antony Blinken") }
+            let styled = try tmux(["capture-pane", "-e", "-p", "-t", session])
+            let line = try XCTUnwrap(styled.components(separatedBy: "\n").first { $0.contains("Antony Blinken") })
+            XCTAssertTrue(line.contains(expected + "  Antony Blinken"), "\(term): \(line.debugDescription)")
+        }
+    }
+}
+
 /// The dashboard's errors before any screen opens.
 final class DashboardErrorTests: CLITestCase {
     func testWithoutATerminalItPointsToTheSubcommands() throws {
