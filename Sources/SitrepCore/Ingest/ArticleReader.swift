@@ -126,7 +126,8 @@ public struct ArticleReader: Sendable {
             published = .day(day)
             publishedFrom = .text
         }
-        let dates = ExplicitDates.resolve(written, reference: published.day)
+        let explicit = ExplicitDates.resolve(written, reference: published.day)
+        let dates = (explicit + RelativeDates.find(in: body, reference: published.day, explicit: explicit)).sorted { $0.start < $1.start }
         outcome.articles.append(Article(path: path, part: part, title: finalTitle, source: source, published: published,
                                         publishedFrom: publishedFrom, url: declared.url, language: declared.language, body: body,
                                         dates: dates))

@@ -1,14 +1,51 @@
-/// A date written out in the text: "March 30, 2021", "26 March", "2021-04-13", "April 13".
+/// How much of the calendar a date names.
+public enum DateGranularity: String, Sendable, Equatable, Codable {
+    case day, week, month, year
+}
+
+/// A date in the text: written out ("March 30, 2021", "26 March", "2021-04-13", "April 13")
+/// or relative to publication ("on Wednesday", "last week", "in July last year").
 public struct DateMention: Sendable, Equatable {
     /// The words as they stand in the text.
     public var text: String
-    /// The resolved day.
+    /// The resolved day; for a week, month or year, its first day.
     public var day: CalendarDay
     /// Whether the text gave the year, or it was inferred.
     public var yearGiven: Bool
     /// Unicode-scalar offsets into the text searched.
     public var start: Int
     public var end: Int
+    public var granularity: DateGranularity
+    /// Resolved against the publication day rather than written out.
+    public var relative: Bool
+
+    public init(text: String, day: CalendarDay, yearGiven: Bool, start: Int, end: Int,
+                granularity: DateGranularity = .day, relative: Bool = false) {
+        self.text = text
+        self.day = day
+        self.yearGiven = yearGiven
+        self.start = start
+        self.end = end
+        self.granularity = granularity
+        self.relative = relative
+    }
+
+    /// ISO 8601 at the date's granularity: 2021-03-31, 2021-W13, 2021-03, 2021.
+    public var isoString: String {
+        switch granularity {
+        case .day: return day.isoString
+        case .month: return String(format: "%04d-%02d", day.year, day.month)
+        case .year: return String(format: "%04d", day.year)
+        case .week:
+            // The ISO week-numbering year is the year of the week's Thursday.
+            let thursday = day.adding(days: 3)
+            let firstThursday = CalendarDay(year: thursday.year, month: 1, day: 1)!
+            let offset = (4 - firstThursday.weekday + 7) % 7
+            let weekOne = firstThursday.adding(days: offset)
+            let week = Int((thursday.date.timeIntervalSince(weekOne.date) / 86_400).rounded()) / 7 + 1
+            return String(format: "%04d-W%02d", thursday.year, week)
+        }
+    }
 }
 
 /// Finds explicit calendar dates and resolves the missing years.

@@ -21,7 +21,11 @@ public enum ExtractReport {
     public static func json(for article: Article, entities: [Entity]) -> JSONValue {
         var pairs = metadata(of: article)
         let dates = article.dates.map { mention -> JSONValue in
+            // "date" is always a day (for a week, month or year, its first); "period" names the
+            // week, month or year in ISO 8601 (2021-W13, 2021-03, 2021).
             .object([("text", .string(mention.text)), ("date", .string(mention.day.isoString)),
+                     ("granularity", .string(mention.granularity.rawValue)), ("period", .string(mention.isoString)),
+                     ("relative", .bool(mention.relative)),
                      ("start", .int(mention.start)), ("end", .int(mention.end))])
         }
         pairs += [

@@ -270,7 +270,7 @@ public final class Indexer: Sendable {
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         let insertMention = try db.cachedStatement(sql: "INSERT INTO mention(entity_id, text, start, \"end\") VALUES (?, ?, ?, ?)")
-        let insertDate = try db.cachedStatement(sql: "INSERT INTO date_mention(article_id, text, day, year_given, start, \"end\") VALUES (?, ?, ?, ?, ?, ?)")
+        let insertDate = try db.cachedStatement(sql: "INSERT INTO date_mention(article_id, text, day, year_given, start, \"end\", granularity, relative) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
         let insertPlace = try db.cachedStatement(sql: "INSERT OR IGNORE INTO place(id, name, kind, parent_id) VALUES (?, ?, ?, ?)")
         for (article, entities) in result.articles {
             var partKind: String? = nil
@@ -287,7 +287,8 @@ public final class Indexer: Sendable {
                                                   article.url, article.language, article.body])
             let articleID = db.lastInsertedRowID
             for date in article.dates {
-                try insertDate.execute(arguments: [articleID, date.text, date.day.isoString, date.yearGiven, date.start, date.end])
+                try insertDate.execute(arguments: [articleID, date.text, date.day.isoString, date.yearGiven, date.start, date.end,
+                                                   date.granularity.rawValue, date.relative])
             }
             for entity in entities {
                 let key = CorpusEntities.Key(entity)

@@ -224,6 +224,12 @@ public final class Store: Sendable {
                 ALTER TABLE entity ADD COLUMN canonical INTEGER NOT NULL DEFAULT 0;
                 """)
         }
+        migrator.registerMigration("v3: dates relative to publication, and weeks, months and years") { db in
+            try db.execute(sql: """
+                ALTER TABLE date_mention ADD COLUMN granularity TEXT NOT NULL DEFAULT 'day';
+                ALTER TABLE date_mention ADD COLUMN relative INTEGER NOT NULL DEFAULT 0;
+                """)
+        }
         return migrator
     }()
 }
