@@ -115,18 +115,22 @@ if !reuse {
                Double(summary.articlesAnalysed) / seconds, Double(size) / 1_048_576))
 }
 
-// Start-up: a fresh process would open the index, find every file unchanged, and load the snapshot.
+// Start-up as the dashboard does it: open the index and load the snapshot (usable from
+// here), then reconcile the folder with the index behind it.
 t = now()
 let store = Store.open(path: indexPath)
-let indexer = Indexer(store: store) { extractor }
-let unchanged = try indexer.reconcile([corpusFolder])
-let reconciled = now() - t
 let roots = [Store.Root(corpusFolder)]
-let live = try LiveCorpus(store: store, roots: roots)
+let loaded = try store.analysedFiles(under: roots)
+let read = now() - t
+let live = LiveCorpus(store: store, roots: roots, loaded: loaded)
 let corpus = live.snapshot
 let startup = now() - t
-say(String(format: "start-up from the index: %.2f s to a usable snapshot (reconcile of %d unchanged files %.2f s, snapshot %.2f s)",
-           startup, unchanged.unchanged, reconciled, startup - reconciled))
+let indexer = Indexer(store: store) { extractor }
+t = now()
+let unchanged = try indexer.reconcile([corpusFolder])
+let reconciled = now() - t
+say(String(format: "start-up from the index: %.2f s to a usable snapshot (read from the index %.2f s, built in memory %.2f s); "
+           + "then reconcile of %d unchanged files %.2f s", startup, read, startup - read, unchanged.unchanged, reconciled))
 say("memory after start-up: RSS \(memory("VmRSS")), peak \(memory("VmHWM"))")
 
 // Query latency.

@@ -12,13 +12,17 @@ public final class LiveCorpus: Sendable {
     /// The index ids of the articles of each file (absolute path).
     private let byFile: Mutex<[String: [Int64]]>
 
-    public init(store: Store, roots: [Store.Root]) throws {
+    public convenience init(store: Store, roots: [Store.Root]) throws {
+        self.init(store: store, roots: roots, loaded: try store.analysedFiles(under: roots))
+    }
+
+    /// A live corpus of articles already read from the index (`Store.analysedFiles(under:)`).
+    public init(store: Store, roots: [Store.Root], loaded: [(path: String, article: AnalysedArticle)]) {
         self.store = store
         self.roots = roots
         let search: TextSearch = { [store] in try store.textMatches($0) }
         textSearch = search
         var byFile: [String: [Int64]] = [:]
-        let loaded = try store.analysedFiles(under: roots)
         for (path, article) in loaded { byFile[path, default: []].append(article.id!) }
         self.byFile = Mutex(byFile)
         current = Mutex(Corpus(loaded.map(\.article), textSearch: search))

@@ -16,6 +16,11 @@ public enum RelativeDates {
         var found: [DateMention] = []
         var i = 0
         while i < words.count {
+            // Most words are none of the few that can start or end a date: a hash says so cheaply.
+            guard keywords.contains(words.hashes[i]) || words.isYear(i) else {
+                i += 1
+                continue
+            }
             if let (mention, last) = match(words, at: i, reference: reference, explicit: explicit) {
                 found.append(mention)
                 i = last + 1
@@ -28,6 +33,12 @@ public enum RelativeDates {
 
     // MARK: Matching
 
+    /// FNV-1a hashes of the lower-case words a match turns on.
+    private static let keywords: Set<UInt64> = {
+        let words = ["yesterday", "today", "tomorrow", "week", "month", "year", "monday", "tuesday", "wednesday", "thursday", "friday",
+                     "saturday", "sunday", "sept"] + Month.names + Month.names.map { String($0.prefix(3)) }
+        return Set(words.map { Words.hash(Array($0.utf8)[...]) })
+    }()
     private static let weekdays = ["monday": 1, "tuesday": 2, "wednesday": 3, "thursday": 4, "friday": 5, "saturday": 6, "sunday": 7]
     /// Words that make a weekday part of a name: Good Friday, Black Friday, Super Tuesday.
     private static let weekdayNames: Set<String> = ["good", "black", "super", "ash", "holy", "cyber", "maundy", "easter", "palm", "bloody", "giving"]
@@ -125,6 +136,7 @@ public enum RelativeDates {
     private struct Words {
         let bytes: [UInt8]
         var ranges: [(start: Int, end: Int)] = []  // bytes
+        var hashes: [UInt64] = []
         var scalarStarts: [Int] = []
         var scalarEnds: [Int] = []
         let text: String
@@ -140,6 +152,7 @@ public enum RelativeDates {
                     let start = i, scalarStart = scalars
                     while i < bytes.count, Self.isWordByte(bytes[i]) { i += 1; scalars += 1 }
                     ranges.append((start, i))
+                    hashes.append(Self.hash(bytes[start..<i]))
                     scalarStarts.append(scalarStart)
                     scalarEnds.append(scalars)
                 } else {
@@ -147,6 +160,20 @@ public enum RelativeDates {
                     i += 1
                 }
             }
+        }
+
+        /// FNV-1a of the word in lower case.
+        static func hash(_ word: ArraySlice<UInt8>) -> UInt64 {
+            var h: UInt64 = 0xcbf29ce484222325
+            for b in word { h = (h ^ UInt64(b >= 0x41 && b <= 0x5A ? b | 0x20 : b)) &* 0x100000001b3 }
+            return h
+        }
+
+        /// Four digits from 1900 to 2100.
+        func isYear(_ i: Int) -> Bool {
+            let (s, e) = ranges[i]
+            guard e - s == 4, bytes[s] == 0x31 || bytes[s] == 0x32 else { return false }
+            return bytes[s..<e].allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
         }
 
         static func isWordByte(_ b: UInt8) -> Bool {
