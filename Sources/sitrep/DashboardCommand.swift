@@ -93,10 +93,13 @@ struct DashboardCommand: ParsableCommand {
         }
         // One queue for the start-up reconcile and the watcher's updates: never two at once.
         let indexing = DispatchQueue(label: "sitrep.indexing")
+        // After files land, the snapshot file is rewritten once things have been quiet for a while.
+        let keeper = SnapshotKeeper()
         let watcher = FolderWatcher(roots: input) { batch in
             indexing.sync {
                 do {
                     publish(try indexer.update(batch).changes, arrivals: true)
+                    keeper.changed(on: indexing) { _ = try? store.refreshSnapshotFile(under: roots) }
                 } catch {
                     loop.post(.snapshot(live.snapshot, arrived: [], unreadable: unreadable() + ["cannot index: \(Store.describe(error))"]))
                 }
@@ -109,6 +112,8 @@ struct DashboardCommand: ParsableCommand {
             do {
                 try indexer.reconcile(watched, progress: { loop.post(.indexing(done: $0.done, total: $0.total)) },
                                       onBatch: { publish($0, arrivals: false) })
+                // The next start reads the snapshot file: bring it up to date when reconciling changed the index.
+                if !((try? store.snapshotFileIsCurrent(under: roots)) ?? true) { _ = try? store.refreshSnapshotFile(under: roots) }
             } catch {
                 loop.post(.snapshot(live.snapshot, arrived: [], unreadable: unreadable() + ["cannot index: \(Store.describe(error))"]))
             }
@@ -127,6 +132,21 @@ extension DashboardCommand {
         let body = (try? store.body(ofArticle: id)) ?? ""
         let mentions = ((try? store.mentions(ofArticle: id)) ?? []).map { ReaderMention(start: $0.start, end: $0.end, kind: $0.kind) }
         return (body, mentions)
+    }
+}
+
+/// Rewrites the snapshot file some time after the index changed, once for many changes. Used
+/// only on the indexing queue.
+final class SnapshotKeeper: @unchecked Sendable {
+    private var pending = false
+
+    func changed(on queue: DispatchQueue, after seconds: Double = 120, refresh: @escaping @Sendable () -> Void) {
+        guard !pending else { return }
+        pending = true
+        queue.asyncAfter(deadline: .now() + seconds) { [self] in
+            pending = false
+            refresh()
+        }
     }
 }
 

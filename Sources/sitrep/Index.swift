@@ -19,9 +19,12 @@ struct Index: ParsableCommand {
     func run() throws {
         let started = Date()
         let bar = isatty(STDERR_FILENO) == 1 ? ProgressBar(started: started) : nil
-        // Only counts are printed: the snapshot itself is not loaded.
+        // Only counts are printed; the snapshot file is brought up to date so that the dashboard
+        // opens at once.
         let (store, s) = try IndexedCorpus.reconcile(input.paths, options: index, progress: { bar?.show($0) })
         bar?.finish()
+        let roots = input.paths.map(Store.Root.init)
+        if !((try? store.snapshotFileIsCurrent(under: roots)) ?? true) { _ = try? store.refreshSnapshotFile(under: roots) }
         let seconds = Date().timeIntervalSince(started)
         let analysed = s.count(.added) + s.count(.changed) + s.count(.error)
         let rate = analysed > 0 && seconds > 0 ? String(format: ", %.0f files/s", Double(analysed) / seconds) : ""

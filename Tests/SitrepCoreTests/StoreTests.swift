@@ -61,6 +61,65 @@ final class StoreTests: XCTestCase {
         XCTAssertTrue(corpus.articles.allSatisfy { $0.article.path.hasPrefix(folder.path + "/seeds/") })
     }
 
+    /// The snapshot file beside the index gives back what the index holds, is used only while
+    /// it stands for the index as it is, and a damaged one is ignored and rewritten.
+    func testTheSnapshotFileStandsInForTheIndexOnlyWhileItMatches() throws {
+        let folder = TestFolder()
+        folder.write("kyiv.txt", article("Talks in Kyiv", body: "Antony Blinken met Dmytro Kuleba in Kyiv on Tuesday to discuss the Donbas."))
+        let moscow = folder.write("moscow.txt", article("Kremlin warns", source: "TASS", body: "Dmitry Peskov said in Moscow that NATO must not cross red lines."))
+        let index = TestFolder()
+        let path = index.path + "/index.sqlite"
+        let snapshotPath = SnapshotFile.path(forIndex: path)
+        let store = Store.open(path: path)
+        try indexer(store).reconcile([folder.path])
+        let roots = [Store.Root(folder.path)]
+        XCTAssertFalse(FileManager.default.fileExists(atPath: snapshotPath))
+
+        func summary(_ loaded: [(path: String, article: AnalysedArticle)]) -> [String] {
+            loaded.map { file, a in
+                let entities = zip(zip(a.entities, a.keys), a.mentionCounts ?? []).map { pair, count in
+                    "\(pair.0.name)/\(pair.0.kind)/\(pair.0.aliases)/\(pair.0.placeID ?? "-")/\(pair.0.parents)/\(pair.0.country ?? "-")/\(pair.1.key)/\(pair.1.canonicalName)/\(count)"
+                }
+                return "\(file)|\(a.id ?? -1)|\(a.article.path)|\(a.article.title)|\(a.article.source ?? "-")|\(a.article.published.isoString)|\(a.article.publishedFrom)|\(entities)"
+            }.sorted()
+        }
+        let fromIndex = try store.analysedFiles(under: roots)
+        let first = try store.snapshotArticles(under: roots)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: snapshotPath), "the first load writes the file")
+        XCTAssertEqual(summary(first), summary(fromIndex))
+        XCTAssertTrue(try store.snapshotFileIsCurrent(under: roots))
+        let header = try XCTUnwrap(SnapshotFile.header(at: snapshotPath))
+        XCTAssertEqual(summary(try XCTUnwrap(SnapshotFile.read(from: snapshotPath, expecting: header))), summary(fromIndex),
+                       "the file gives back exactly what the index holds")
+        XCTAssertTrue(summary(fromIndex).contains { $0.contains("Dmitry Peskov") && $0.contains("Kremlin warns") })
+
+        // The index changes: the file no longer stands for it, and the next load reads the index.
+        try Data(article("Kremlin warns again", source: "TASS", body: "Dmitry Peskov repeated the warning in Moscow.").utf8)
+            .write(to: URL(fileURLWithPath: moscow))
+        try indexer(store).reconcile([folder.path])
+        XCTAssertFalse(try store.snapshotFileIsCurrent(under: roots))
+        let after = try store.snapshotArticles(under: roots)
+        XCTAssertTrue(after.contains { $0.article.article.title == "Kremlin warns again" })
+        XCTAssertFalse(after.contains { $0.article.article.title == "Kremlin warns" })
+        XCTAssertTrue(try store.snapshotFileIsCurrent(under: roots), "and writes it again")
+
+        // Other folders, or the same folder written another way, do not use it.
+        let other = TestFolder()
+        other.write("x.txt", article("Elsewhere", body: "Nothing to see in Lyon."))
+        try indexer(store).reconcile([other.path])
+        XCTAssertEqual(try store.snapshotArticles(under: [Store.Root(other.path)]).map(\.article.article.title), ["Elsewhere"])
+
+        // A damaged file is ignored and replaced.
+        try Data(repeating: 0x41, count: 300).write(to: URL(fileURLWithPath: snapshotPath))
+        XCTAssertNil(SnapshotFile.header(at: snapshotPath))
+        XCTAssertEqual(summary(try store.snapshotArticles(under: roots)), summary(try store.analysedFiles(under: roots)))
+        XCTAssertTrue(try store.snapshotFileIsCurrent(under: roots))
+        // Cut short, it is refused whole.
+        let whole = try Data(contentsOf: URL(fileURLWithPath: snapshotPath))
+        try whole.prefix(whole.count - 7).write(to: URL(fileURLWithPath: snapshotPath))
+        XCTAssertNil(SnapshotFile.read(from: snapshotPath, expecting: try XCTUnwrap(SnapshotFile.header(at: snapshotPath))))
+    }
+
     func testReconcileSeesAddsChangesDeletesAndRenamesMadeWhileStopped() throws {
         let folder = TestFolder()
         let kyiv = folder.write("kyiv.txt", article("Talks in Kyiv", body: "Foreign ministers met in Kyiv on Tuesday to discuss the Donbas."))

@@ -13,10 +13,10 @@ public final class LiveCorpus: Sendable {
     private let byFile: Mutex<[String: [Int64]]>
 
     public convenience init(store: Store, roots: [Store.Root]) throws {
-        self.init(store: store, roots: roots, loaded: try store.analysedFiles(under: roots))
+        self.init(store: store, roots: roots, loaded: try store.snapshotArticles(under: roots))
     }
 
-    /// A live corpus of articles already read from the index (`Store.analysedFiles(under:)`).
+    /// A live corpus of articles already read from the index (`Store.snapshotArticles(under:)`).
     public init(store: Store, roots: [Store.Root], loaded: [(path: String, article: AnalysedArticle)]) {
         self.store = store
         self.roots = roots

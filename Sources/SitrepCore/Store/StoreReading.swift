@@ -33,15 +33,17 @@ extension Store {
 
     /// `analysed(under:)` with the file (absolute path) each article came from.
     public func analysedFiles(under roots: [Root]) throws -> [(path: String, article: AnalysedArticle)] {
-        try writer.read { db in
-            var loaded = Loaded()
-            for root in Self.distinct(roots) {
-                try loaded.articles(db, root, sql: "path = ? OR (path >= ? AND path < ?)",
-                                    arguments: [root.absolute, root.absolute + "/", root.absolute + "0"])
-            }
-            try loaded.entities(db)
-            return zip(loaded.order, loaded.result).map { (loaded.paths[$0.0]!, $0.1) }
+        try writer.read { db in try analysedFiles(under: roots, db) }
+    }
+
+    func analysedFiles(under roots: [Root], _ db: Database) throws -> [(path: String, article: AnalysedArticle)] {
+        var loaded = Loaded()
+        for root in Self.distinct(roots) {
+            try loaded.articles(db, root, sql: "path = ? OR (path >= ? AND path < ?)",
+                                arguments: [root.absolute, root.absolute + "/", root.absolute + "0"])
         }
+        try loaded.entities(db)
+        return zip(loaded.order, loaded.result).map { (loaded.paths[$0.0]!, $0.1) }
     }
 
     /// The articles of some files (absolute paths) under the roots, with the file each came from.
