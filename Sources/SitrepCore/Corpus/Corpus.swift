@@ -57,6 +57,34 @@ public struct Corpus: Sendable {
     /// Live slots, newest first; and each slot's position in that order (-1 when removed).
     private var order: [Int32] = []
     private var rank: [Int32] = []
+    /// Each slot's place in the order by date, worked out once: sorting compares these, not articles.
+    private var orderKeys: [OrderKey] = []
+    /// The ids of every place containing a place (itself included), by place id: the same few
+    /// thousand places are named again and again.
+    private var containing: [String: [String]] = [:]
+
+    private struct OrderKey {
+        var day: Int32
+        var instant: Double
+        var path: String
+        var part: Int
+
+        init(_ article: Article) {
+            let day = article.published.day
+            self.day = Int32(day.year * 10_000 + day.month * 100 + day.day)
+            if case .instant(let date) = article.published { instant = date.timeIntervalSince1970 } else { instant = -.infinity }
+            path = article.path
+            part = article.part?.number ?? 0
+        }
+
+        /// Newest first (by publication day, then instant, then path and part).
+        static func newerFirst(_ x: OrderKey, _ y: OrderKey) -> Bool {
+            if x.day != y.day { return x.day > y.day }
+            if x.instant != y.instant, x.instant != -.infinity, y.instant != -.infinity { return x.instant > y.instant }
+            if x.path != y.path { return x.path < y.path }
+            return x.part < y.part
+        }
+    }
     /// Slots (ascending) by entity key, place id and source key.
     private var byEntity: [String: [Int32]] = [:]
     private var byPlace: [String: [Int32]] = [:]
@@ -92,21 +120,19 @@ public struct Corpus: Sendable {
         return next
     }
 
-    private static func newerFirst(_ a: AnalysedArticle, _ b: AnalysedArticle) -> Bool {
-        let x = a.article, y = b.article
-        if x.published.day != y.published.day { return x.published.day > y.published.day }
-        if case .instant(let p) = x.published, case .instant(let q) = y.published, p != q { return p > q }
-        if x.path != y.path { return x.path < y.path }
-        return (x.part?.number ?? 0) < (y.part?.number ?? 0)
-    }
-
     /// The entity keys and places (with every containing place) an article is filed under.
-    private func filing(_ item: AnalysedArticle) -> (keys: Set<String>, places: Set<String>) {
-        var keys = Set<String>(), places = Set<String>()
+    private mutating func filing(_ item: AnalysedArticle) -> (keys: Set<String>, places: Set<String>) {
+        var keys = Set<String>(minimumCapacity: item.keys.count), places = Set<String>()
         for (entity, key) in zip(item.entities, item.keys) {
             keys.insert(key.key)
-            if let id = entity.placeID, let place = gazetteer.places[id] {
-                for containing in gazetteer.chain(place) { places.insert(containing.id) }
+            if let id = entity.placeID {
+                if let known = containing[id] {
+                    places.formUnion(known)
+                } else if let place = gazetteer.places[id] {
+                    let chain = gazetteer.chain(place).map(\.id)
+                    containing[id] = chain
+                    places.formUnion(chain)
+                }
             }
         }
         return (keys, places)
@@ -129,9 +155,12 @@ public struct Corpus: Sendable {
         }
         // In: fill new slots, in ascending order, so postings stay sorted by appending.
         var added: [Int32] = []
+        slots.reserveCapacity(slots.count + analysed.count)
+        orderKeys.reserveCapacity(slots.count + analysed.count)
         for item in analysed {
             let slot = Int32(slots.count)
             slots.append(item)
+            orderKeys.append(OrderKey(item.article))
             added.append(slot)
             if let id = item.id { slotByID[id] = slot }
             byDay[item.article.published.day, default: 0] += 1
@@ -148,20 +177,21 @@ public struct Corpus: Sendable {
         }
         // The order by date: a few new articles are inserted where they belong; many, or a
         // removal, re-sort.
-        let slots = self.slots
+        let keys = self.orderKeys
         if !ids.isEmpty {
+            let slots = self.slots
             order.removeAll { slots[Int($0)] == nil }
         }
         if added.count > 64 || order.isEmpty {
             order += added
-            order.sort { Self.newerFirst(slots[Int($0)]!, slots[Int($1)]!) }
+            order.sort { OrderKey.newerFirst(keys[Int($0)], keys[Int($1)]) }
         } else {
             for slot in added {
-                let item = slots[Int(slot)]!
+                let key = keys[Int(slot)]
                 var low = 0, high = order.count
                 while low < high {
                     let mid = (low + high) / 2
-                    if Self.newerFirst(slots[Int(order[mid])]!, item) { low = mid + 1 } else { high = mid }
+                    if OrderKey.newerFirst(keys[Int(order[mid])], key) { low = mid + 1 } else { high = mid }
                 }
                 order.insert(slot, at: low)
             }
