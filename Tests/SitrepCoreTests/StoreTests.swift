@@ -92,6 +92,17 @@ final class StoreTests: XCTestCase {
         XCTAssertEqual(summary(try XCTUnwrap(SnapshotFile.read(from: snapshotPath, expecting: header))), summary(fromIndex),
                        "the file gives back exactly what the index holds")
         XCTAssertTrue(summary(fromIndex).contains { $0.contains("Dmitry Peskov") && $0.contains("Kremlin warns") })
+        // A corpus built from the file (each distinct entity counted once) is the corpus built from the index.
+        let cached = try store.snapshotArticles(under: roots)
+        XCTAssertNotNil(cached.first?.article.records, "read from the file")
+        let fromFile = Corpus(cached.map(\.article)), rebuilt = Corpus(fromIndex.map(\.article))
+        XCTAssertEqual(fromFile.entities, rebuilt.entities)
+        XCTAssertEqual(fromFile.articles.map(\.article.path), rebuilt.articles.map(\.article.path))
+        for query in ["actor:Blinken", "region:Ukraine", "region:Donbas", "source:TASS", "actor:Peskov region:Russia", "-actor:Kuleba"] {
+            XCTAssertEqual(try fromFile.matches(Query.parse(query)), try rebuilt.matches(Query.parse(query)), query)
+        }
+        let all = try rebuilt.matches(Query())
+        XCTAssertEqual(fromFile.facets(Array(all.prefix(1))).map(\.entry.key), rebuilt.facets(Array(all.prefix(1))).map(\.entry.key))
 
         // The index changes: the file no longer stands for it, and the next load reads the index.
         try Data(article("Kremlin warns again", source: "TASS", body: "Dmitry Peskov repeated the warning in Moscow.").utf8)

@@ -11,6 +11,10 @@ public struct AnalysedArticle: Sendable {
     /// Each entity's corpus key, and whether its name is canonical (gazetteer or alias table),
     /// when known already (the index stores them); computed otherwise.
     public var keys: [CorpusEntities.Key]
+    /// When the articles come from a snapshot file: each entity's number in the file's table
+    /// of distinct entities, shared by every article of that file, so that a corpus built from
+    /// them counts each distinct entity once.
+    public var records: [Int32]? = nil
 
     public init(article: Article, entities: [Entity], id: Int64? = nil, mentionCounts: [Int]? = nil, keys: [CorpusEntities.Key]? = nil,
                 aliases: AliasTable = .shipped) {
@@ -139,6 +143,9 @@ public struct Corpus: Sendable {
     }
 
     private mutating func apply(removing ids: Set<Int64>, adding analysed: [AnalysedArticle]) {
+        if ids.isEmpty, slots.isEmpty, analysed.count > 1, analysed.allSatisfy({ $0.records != nil }) {
+            return build(analysed)
+        }
         var touched = Set<String>()
         // Out: tombstone the slot and take it out of its postings.
         for id in ids {
@@ -198,7 +205,95 @@ public struct Corpus: Sendable {
         }
         rank = [Int32](repeating: -1, count: slots.count)
         for (position, slot) in order.enumerated() { rank[Int(slot)] = Int32(position) }
-        // Entities whose counts changed: their entries, and the names that find them.
+        index(touched)
+    }
+
+    /// A first snapshot from articles of a snapshot file: what is the same for every article
+    /// that names a distinct entity (its key, its places, its share of the tallies) is worked
+    /// out once per entity, not once per article.
+    private mutating func build(_ analysed: [AnalysedArticle]) {
+        struct Record {
+            var entity: Entity
+            var key: CorpusEntities.Key
+            var keyIndex: Int32 = 0
+            var places: [Int32] = []
+            var articles = 0
+            var mentions = 0
+        }
+        var records: [Int32: Record] = [:]
+        var keyIndex: [String: Int32] = [:], keyList: [String] = []
+        var placeIndex: [String: Int32] = [:], placeList: [String] = []
+        slots.reserveCapacity(analysed.count)
+        orderKeys.reserveCapacity(analysed.count)
+        var entityPostings: [[Int32]] = [], placePostings: [[Int32]] = []
+        var lastEntitySlot: [Int32] = [], lastPlaceSlot: [Int32] = []
+        for item in analysed {
+            let slot = Int32(slots.count)
+            slots.append(item)
+            orderKeys.append(OrderKey(item.article))
+            if let id = item.id { slotByID[id] = slot }
+            byDay[item.article.published.day, default: 0] += 1
+            for (position, number) in item.records!.enumerated() {
+                if records[number] == nil {
+                    let entity = item.entities[position], key = item.keys[position]
+                    var record = Record(entity: entity, key: key)
+                    if let known = keyIndex[key.key] {
+                        record.keyIndex = known
+                    } else {
+                        record.keyIndex = Int32(keyList.count)
+                        keyIndex[key.key] = record.keyIndex
+                        keyList.append(key.key)
+                        entityPostings.append([])
+                        lastEntitySlot.append(-1)
+                    }
+                    if let id = entity.placeID, let place = gazetteer.places[id] {
+                        for containing in gazetteer.chain(place) {
+                            if let known = placeIndex[containing.id] {
+                                record.places.append(known)
+                            } else {
+                                placeIndex[containing.id] = Int32(placeList.count)
+                                record.places.append(Int32(placeList.count))
+                                placeList.append(containing.id)
+                                placePostings.append([])
+                                lastPlaceSlot.append(-1)
+                            }
+                        }
+                    }
+                    records[number] = record
+                }
+                records[number]!.articles += 1
+                records[number]!.mentions += item.mentionCounts?[position] ?? item.entities[position].mentions.count
+                let record = records[number]!
+                // An article is posted once under a key or place, however many entities lead there.
+                if lastEntitySlot[Int(record.keyIndex)] != slot {
+                    lastEntitySlot[Int(record.keyIndex)] = slot
+                    entityPostings[Int(record.keyIndex)].append(slot)
+                }
+                for place in record.places where lastPlaceSlot[Int(place)] != slot {
+                    lastPlaceSlot[Int(place)] = slot
+                    placePostings[Int(place)].append(slot)
+                }
+            }
+            if let source = item.article.source {
+                let key = NameKey.plain(source)
+                bySource[key, default: []].append(slot)
+                if sourceNames[key] == nil { sourceNames[key] = source }
+            }
+        }
+        for (index, key) in keyList.enumerated() { byEntity[key] = entityPostings[index] }
+        for (index, place) in placeList.enumerated() { byPlace[place] = placePostings[index] }
+        for record in records.values {
+            tally.add(record.entity, key: record.key, articles: record.articles, mentions: record.mentions)
+        }
+        let keys = orderKeys
+        order = (0..<Int32(slots.count)).sorted { OrderKey.newerFirst(keys[Int($0)], keys[Int($1)]) }
+        rank = [Int32](repeating: -1, count: slots.count)
+        for (position, slot) in order.enumerated() { rank[Int(slot)] = Int32(position) }
+        index(Set(keyList))
+    }
+
+    /// Entries, and the names that find them, for entities whose counts changed.
+    private mutating func index(_ touched: Set<String>) {
         for key in touched {
             guard let entry = tally.entry(key) else {
                 entryByKey[key] = nil

@@ -63,6 +63,12 @@ public struct CorpusEntities: Sendable {
     /// Adds the entities of one article. `mentionCounts`, when given, stands for each entity's mentions (entities from the index
     /// come without their mention offsets).
     /// `keys`, when given, are the entities' `Key`s, computed already.
+    /// Adds one entity as `articles` articles name it, with `mentions` mentions in all: the
+    /// same entity, named the same way in many articles, is counted in one step.
+    public mutating func add(_ entity: Entity, key known: Key, articles: Int, mentions: Int) {
+        Self.update(&tallies[known.key, default: Tally(kind: entity.kind)], entity, known, mentions: mentions, articles: articles)
+    }
+
     public mutating func add(_ entities: [Entity], mentionCounts: [Int]? = nil, keys: [Key]? = nil) {
         for (i, entity) in entities.enumerated() {
             let known = keys?[i] ?? Key(entity, aliases: aliasTable)
@@ -73,10 +79,10 @@ public struct CorpusEntities: Sendable {
         }
     }
 
-    private static func update(_ tally: inout Tally, _ entity: Entity, _ known: Key, mentions: Int) {
-        tally.names[entity.name, default: 0] += 1
-        for alias in entity.aliases { tally.aliases[alias, default: 0] += 1 }
-        tally.articles += 1
+    private static func update(_ tally: inout Tally, _ entity: Entity, _ known: Key, mentions: Int, articles: Int = 1) {
+        tally.names[entity.name, default: 0] += articles
+        for alias in entity.aliases { tally.aliases[alias, default: 0] += articles }
+        tally.articles += articles
         tally.mentions += mentions
         if tally.parent == nil { tally.parent = entity.parents.first }
         // Gazetteer and curated names are canonical whatever the articles wrote.

@@ -216,20 +216,24 @@ public enum SnapshotFile {
             let url = try optional(try input.u32())
             let language = try optional(try input.u32())
             let count = Int(try input.u32())
-            var named: [Entity] = [], keys: [CorpusEntities.Key] = [], mentions: [Int] = []
+            var named: [Entity] = [], keys: [CorpusEntities.Key] = [], mentions: [Int] = [], records: [Int32] = []
             named.reserveCapacity(count)
             keys.reserveCapacity(count)
             mentions.reserveCapacity(count)
+            records.reserveCapacity(count)
             for _ in 0..<count {
                 let number = Int(try input.u32())
                 guard number < entities.count else { throw Reader.Damaged() }
                 named.append(entities[number].0)
                 keys.append(entities[number].1)
+                records.append(Int32(number))
                 mentions.append(Int(try input.u32()))
             }
             let article = Article(path: display, part: part, title: title, source: source, published: published, publishedFrom: from,
                                   url: url, language: language, body: "")
-            result.append((file, AnalysedArticle(article: article, entities: named, id: id < 0 ? nil : id, mentionCounts: mentions, keys: keys)))
+            var analysed = AnalysedArticle(article: article, entities: named, id: id < 0 ? nil : id, mentionCounts: mentions, keys: keys)
+            analysed.records = records
+            result.append((file, analysed))
         }
         guard input.atEnd else { throw Reader.Damaged() }
         return result
