@@ -220,7 +220,10 @@ public struct Corpus: Sendable {
             var articles = 0
             var mentions = 0
         }
-        var records: [Int32: Record] = [:]
+        // Numbers are dense, from 0: an array, not a dictionary.
+        let highest = analysed.lazy.compactMap { $0.records!.max() }.max() ?? -1
+        var records = [Record?](repeating: nil, count: Int(highest) + 1)
+        var sourceKeys: [String: String] = [:]
         var keyIndex: [String: Int32] = [:], keyList: [String] = []
         var placeIndex: [String: Int32] = [:], placeList: [String] = []
         slots.reserveCapacity(analysed.count)
@@ -233,7 +236,8 @@ public struct Corpus: Sendable {
             orderKeys.append(OrderKey(item.article))
             if let id = item.id { slotByID[id] = slot }
             byDay[item.article.published.day, default: 0] += 1
-            for (position, number) in item.records!.enumerated() {
+            for (position, record32) in item.records!.enumerated() {
+                let number = Int(record32)
                 if records[number] == nil {
                     let entity = item.entities[position], key = item.keys[position]
                     var record = Record(entity: entity, key: key)
@@ -263,26 +267,32 @@ public struct Corpus: Sendable {
                 }
                 records[number]!.articles += 1
                 records[number]!.mentions += item.mentionCounts?[position] ?? item.entities[position].mentions.count
-                let record = records[number]!
                 // An article is posted once under a key or place, however many entities lead there.
-                if lastEntitySlot[Int(record.keyIndex)] != slot {
-                    lastEntitySlot[Int(record.keyIndex)] = slot
-                    entityPostings[Int(record.keyIndex)].append(slot)
+                let entityIndex = Int(records[number]!.keyIndex)
+                if lastEntitySlot[entityIndex] != slot {
+                    lastEntitySlot[entityIndex] = slot
+                    entityPostings[entityIndex].append(slot)
                 }
-                for place in record.places where lastPlaceSlot[Int(place)] != slot {
+                for place in records[number]!.places where lastPlaceSlot[Int(place)] != slot {
                     lastPlaceSlot[Int(place)] = slot
                     placePostings[Int(place)].append(slot)
                 }
             }
             if let source = item.article.source {
-                let key = NameKey.plain(source)
+                let key: String
+                if let known = sourceKeys[source] {
+                    key = known
+                } else {
+                    key = NameKey.plain(source)
+                    sourceKeys[source] = key
+                }
                 bySource[key, default: []].append(slot)
                 if sourceNames[key] == nil { sourceNames[key] = source }
             }
         }
         for (index, key) in keyList.enumerated() { byEntity[key] = entityPostings[index] }
         for (index, place) in placeList.enumerated() { byPlace[place] = placePostings[index] }
-        for record in records.values {
+        for case let record? in records {
             tally.add(record.entity, key: record.key, articles: record.articles, mentions: record.mentions)
         }
         let keys = orderKeys

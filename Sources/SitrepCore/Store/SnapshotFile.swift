@@ -269,17 +269,21 @@ public enum SnapshotFile {
         mutating func bytes(_ n: Int) throws -> [UInt8] { Array(try take(n)) }
         mutating func u8() throws -> UInt8 { try take(1).first! }
         mutating func u32() throws -> UInt32 {
-            let s = try take(4)
-            return s.reversed().reduce(0) { $0 << 8 | UInt32($1) }
+            guard at + 4 <= bytes.count else { throw Damaged() }
+            defer { at += 4 }
+            return UInt32(littleEndian: bytes.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: at, as: UInt32.self) })
         }
         mutating func i64() throws -> Int64 {
-            let s = try take(8)
-            return Int64(bitPattern: s.reversed().reduce(UInt64(0)) { $0 << 8 | UInt64($1) })
+            guard at + 8 <= bytes.count else { throw Damaged() }
+            defer { at += 8 }
+            return Int64(littleEndian: bytes.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: at, as: Int64.self) })
         }
         mutating func f64() throws -> Double { Double(bitPattern: UInt64(bitPattern: try i64())) }
         mutating func string() throws -> String {
             let n = Int(try u32())
-            return String(decoding: try take(n), as: UTF8.self)
+            guard at + n <= bytes.count else { throw Damaged() }
+            defer { at += n }
+            return bytes.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[at..<at + n]), as: UTF8.self) }
         }
     }
 }
