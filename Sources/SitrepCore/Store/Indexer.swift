@@ -171,6 +171,7 @@ public final class Indexer: Sendable {
         let removed = stored.keys.filter { !listedPaths.contains($0) && !renamedFrom.contains($0) }.sorted()
 
         try store.writer.write { db in
+            if !removed.isEmpty || !renames.isEmpty || !touched.isEmpty { try Store.advanceGeneration(db) }
             for path in removed { try db.execute(sql: "DELETE FROM file WHERE path = ?", arguments: [path]) }
             for (from, to) in renames {
                 try db.execute(sql: "UPDATE file SET path = ?, size = ?, mtime = ? WHERE path = ?", arguments: [to.path, to.size, to.mtime, from])
@@ -247,6 +248,7 @@ public final class Indexer: Sendable {
 
     private func write(_ results: [Analysed], _ analyser: String) throws {
         try store.writer.write { db in
+            try Store.advanceGeneration(db)
             for result in results { try Self.insert(result, analyser: analyser, gazetteer: gazetteer, db) }
         }
     }

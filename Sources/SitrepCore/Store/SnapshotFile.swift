@@ -4,10 +4,12 @@ import GRDB
 /// What a snapshot is made of, kept in one binary file beside the index so that start-up
 /// reads it in one go instead of querying millions of entity rows.
 ///
-/// The file is a cache of the index, never a source: it records a digest of what the index
-/// holds under the folders (every article's id and file, and each file's content hash and
-/// analyser version), the analyser version and the folders, and is used only when all three
-/// still match; otherwise the snapshot is read from the index and the file written again. Strings are stored once, and each distinct entity once, so reading it
+/// The file is a cache of the index, never a source: it records which index it was read from
+/// and that index's generation (a counter every indexing transaction raises, in the same
+/// transaction), the analyser version and the folders, and is used only when all of them
+/// still match; otherwise the snapshot is read from the index and the file written again. The
+/// file is written only from one read of the index, so what it holds is what that generation
+/// held. Strings are stored once, and each distinct entity once, so reading it
 /// shares them between the articles that name them.
 ///
 /// Layout, little-endian: the magic, a header (format, analyser, generation, roots), a table
@@ -289,23 +291,21 @@ public enum SnapshotFile {
 }
 
 extension Store {
-    /// What the snapshot file must record to stand for the index under these roots now.
+    /// Raises the index's generation; called inside every transaction that changes what the
+    /// index holds.
+    static func advanceGeneration(_ db: Database) throws {
+        let generation = try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0
+        try db.execute(sql: "PRAGMA user_version = \(generation + 1)")
+    }
+
+    /// What the snapshot file must record to stand for the index under these roots now: the
+    /// index's identity (made when it was created) and generation.
     func snapshotHeader(under roots: [Root], _ db: Database) throws -> SnapshotFile.Header {
+        let identity = try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'identity'") ?? ""
+        let generation = try Int64.fetchOne(db, sql: "PRAGMA user_version") ?? 0
         var digest: UInt64 = 0xcbf29ce484222325
-        func mix(_ bytes: some Sequence<UInt8>) {
-            for b in bytes { digest = (digest ^ UInt64(b)) &* 0x100000001b3 }
-            digest = (digest ^ 0xFF) &* 0x100000001b3
-        }
-        for root in Self.distinct(roots) {
-            let rows = try Row.fetchCursor(db, sql: """
-                SELECT article.id, article.path, file.hash, file.analyser FROM article JOIN file ON file.path = article.path
-                WHERE article.path = ? OR (article.path >= ? AND article.path < ?) ORDER BY article.id
-                """, arguments: [root.absolute, root.absolute + "/", root.absolute + "0"])
-            while let row = try rows.next() {
-                withUnsafeBytes(of: (row[0] as Int64).littleEndian) { mix($0) }
-                for column in 1...3 { mix((row[column] as String).utf8) }
-            }
-        }
+        for b in identity.utf8 { digest = (digest ^ UInt64(b)) &* 0x100000001b3 }
+        digest = (digest ^ UInt64(bitPattern: generation)) &* 0x100000001b3
         return SnapshotFile.Header(analyser: Analyser.version, digest: digest,
                                    roots: roots.map { $0.given + "\u{0}" + $0.absolute })
     }

@@ -230,6 +230,12 @@ public final class Store: Sendable {
                 ALTER TABLE date_mention ADD COLUMN relative INTEGER NOT NULL DEFAULT 0;
                 """)
         }
+        migrator.registerMigration("v4: the index's identity, for the snapshot file") { db in
+            try db.execute(sql: """
+                CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+                INSERT INTO meta (key, value) VALUES ('identity', lower(hex(randomblob(16))));
+                """)
+        }
         return migrator
     }()
 }
