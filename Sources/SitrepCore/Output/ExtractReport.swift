@@ -33,7 +33,10 @@ public enum ExtractReport {
             ("body", .string(article.body)),
             ("entities", .array(entities.map(json(for:)))),
             ("dates", .array(dates)),
-            ("quotes", .array([])),
+            ("quotes", .array(QuoteFinder.find(in: article.body, entities: entities).map { quote in
+                .object([("text", .string(quote.text)), ("speaker", .optional(quote.speaker)),
+                         ("start", .int(quote.start)), ("end", .int(quote.end))])
+            })),
         ]
         return .object(pairs)
     }
