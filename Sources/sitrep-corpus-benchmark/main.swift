@@ -210,4 +210,30 @@ watcher.stop()
 let latencies = landing.lock.withLock { landing.latencies }
 say(String(format: "file landing → snapshot: p50 %.0f ms, p99 %.0f ms (%d files dropped 0.3 s apart, %d snapshots)",
            percentile(latencies, 0.5) * 1000, percentile(latencies, 0.99) * 1000, latencies.count, landing.snapshots))
+
+// Stories: every article placed oldest first, then the time to place one more.
+t = now()
+let eventDays = try store.eventDays()
+var stories = StoryIndex()
+let snapshotNow = live.snapshot
+let oldestFirst = Array(snapshotNow.articles.reversed())
+var storyFeatures: [StoryIndex.Features] = []
+for item in oldestFirst {
+    let body = item.id.flatMap { try? store.body(ofArticle: $0) } ?? ""
+    storyFeatures.append(StoryIndex.Features(day: item.article.published.day, body: item.article.title + "\n\n" + body,
+                                             entityKeys: Set(item.keys.map(\.key)), eventDays: item.id.flatMap { eventDays[$0] } ?? []))
+}
+let featured = now() - t
+t = now()
+for features in storyFeatures.dropLast(100) { stories.add(features) }
+let placedAll = now() - t
+var placeTimes: [Double] = []
+for features in storyFeatures.suffix(100) {
+    let start = now()
+    stories.add(features)
+    placeTimes.append(now() - start)
+}
+say(String(format: "stories: %d articles read and featured in %.1f s, placed in %.1f s, %d stories; placing one more into %d: p50 %.2f ms, p99 %.2f ms",
+           stories.count, featured, placedAll, Set(stories.placements.map(\.story)).count, stories.count - 100,
+           percentile(placeTimes, 0.5) * 1000, percentile(placeTimes, 0.99) * 1000))
 say("memory at the end: RSS \(memory("VmRSS")), peak \(memory("VmHWM"))")

@@ -39,3 +39,21 @@ final class EntitiesCommandTests: CLITestCase {
         XCTAssertEqual(names.count, Set(names).count, "one object per referent")
     }
 }
+
+/// `sitrep stories`: the sample articles' two reports of the 31 March call are one story.
+final class StoriesCommandTests: CLITestCase {
+    func testStoriesJSONGroupsTheTwoReportsOfTheCall() throws {
+        let run = try sitrep(["stories", "--json", "sample-data"])
+        XCTAssertEqual(run.status, 0, run.stderr)
+        let stories = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [[String: Any]])
+        XCTAssertEqual(stories.count, 4)
+        func sources(_ story: [String: Any]) -> Set<String> {
+            Set((story["items"] as? [[String: Any]] ?? []).compactMap { $0["source"] as? String })
+        }
+        XCTAssertTrue(stories.contains { sources($0) == ["Daily Mail", "The Independent"] }, "\(stories.map(sources))")
+        XCTAssertTrue(stories.contains { sources($0) == ["The Moscow Times"] })
+        XCTAssertEqual(stories.first?["last"] as? String, "2021-11-23", "newest story first")
+        let text = try sitrep(["stories", "sample-data"])
+        XCTAssertTrue(text.stdout.contains("2 articles"), text.stdout)
+    }
+}

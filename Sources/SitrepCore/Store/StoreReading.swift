@@ -197,6 +197,18 @@ extension Store {
         }
     }
 
+    /// The days each article says things happened (its dates of day granularity), by article id.
+    public func eventDays() throws -> [Int64: [CalendarDay]] {
+        try writer.read { db in
+            var days: [Int64: [CalendarDay]] = [:]
+            let rows = try Row.fetchCursor(db, sql: "SELECT article_id, day FROM date_mention WHERE granularity = 'day'")
+            while let row = try rows.next() {
+                if let day = DateField.isoDay(row[1] as String) { days[row[0], default: []].append(day) }
+            }
+            return days
+        }
+    }
+
     /// A body, for the reader.
     public func body(ofArticle id: Int64) throws -> String? {
         try writer.read { db in try String.fetchOne(db, sql: "SELECT body FROM article WHERE id = ?", arguments: [id]) }
