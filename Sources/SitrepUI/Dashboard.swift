@@ -158,7 +158,7 @@ public enum Dashboard {
 
     static func drawTimeline(_ state: DashboardState, into buffer: inout Buffer, _ rect: Rect) {
         let theme = state.theme
-        var title = "Timeline (per \(state.bucketSize.rawValue))"
+        var title = "Timeline (per \(state.bucketSize.rawValue), \(state.timelineKind == .published ? "published" : "when it happened"))"
         if let share = state.share {
             title += " · \(share.name) in \(share.counts.reduce(0, +)) of \(state.buckets.reduce(0) { $0 + $1.articles })"
         } else if state.buckets.indices.contains(state.selectedBucket) {
@@ -227,6 +227,13 @@ public enum Dashboard {
         for line in wrap(article.title, inside.width) { lines.append([(line, theme.title)]) }
         let meta = [article.source ?? "unknown source", article.published.isoString, article.path].joined(separator: " · ")
         for line in wrap(meta, inside.width) { lines.append([(line, theme.dim)]) }
+        // The dated events the article names, in the order it names them, each day once.
+        var seen = Set<String>()
+        let events = state.corpus.articles[index].events.filter { seen.insert($0.isoString).inserted }
+            .map { "\($0.isoString) (\($0.text))" }
+        if !events.isEmpty {
+            for line in wrap("When: " + events.joined(separator: " · "), inside.width) { lines.append([(line, theme.dim)]) }
+        }
         lines.append([])
         let body = state.readerBody.isEmpty ? article.body : state.readerBody
         let kindStyle: [EntityKind: Style] = [.person: theme.person, .organization: theme.organization, .place: theme.place]

@@ -63,6 +63,8 @@ public struct DashboardState: Sendable {
     public private(set) var sidebar: [SidebarRow] = []
     public private(set) var buckets: [TimelineBucket] = []
     public private(set) var bucketSize: BucketSize = .day
+    /// Whether the timeline counts articles by publication or by the days of their events.
+    public var timelineKind: Corpus.TimelineKind = .published
     /// With an entity under the sidebar's cursor: its name, kind and how many of each bucket's
     /// articles name it, drawn in its colour over the bars.
     public private(set) var share: (name: String, kind: EntityKind, counts: [Int])? = nil
@@ -154,7 +156,7 @@ public struct DashboardState: Sendable {
         }
         selectedArticle = min(max(0, selectedArticle), max(0, shown.count - 1))
         refreshSidebar()
-        (buckets, bucketSize) = Self.buckets(corpus.timeline(shown), width: max(10, width - 4))
+        (buckets, bucketSize) = Self.buckets(corpus.timeline(shown, kind: timelineKind), width: max(10, width - 4))
         selectedBucket = min(max(0, selectedBucket), max(0, buckets.count - 1))
         refreshShare()
     }
@@ -177,7 +179,7 @@ public struct DashboardState: Sendable {
             return
         }
         var counts = [Int](repeating: 0, count: buckets.count)
-        for (day, n) in corpus.timeline(shown, naming: entry.key) {
+        for (day, n) in corpus.timeline(shown, naming: entry.key, kind: timelineKind) {
             // Buckets are in date order: find the one holding the day.
             var low = 0, high = buckets.count - 1
             while low < high {

@@ -37,6 +37,7 @@ public enum Action: Sendable, Equatable {
     case help, quit, problems
     case earlier, later
     case fold, unfold
+    case timelineKind
 }
 
 /// One binding: the keys, what they do, and how help describes it.
@@ -69,6 +70,7 @@ public enum Keymap {
         Binding(keys: [.char("/")], action: .narrow, description: "narrow the focused list as you type", hint: true),
         Binding(keys: [.escape], action: .back, description: "back, clear narrowing, or drop the last filter", hint: false),
         Binding(keys: [.char("?")], action: .help, description: "this help", hint: true),
+        Binding(keys: [.char("t")], action: .timelineKind, description: "timeline by publication day, or by the days events happened", hint: true),
         Binding(keys: [.char("e")], action: .problems, description: "files that could not be read, with the reasons", hint: false),
         Binding(keys: [.char("q")], action: .quit, description: "quit", hint: true),
     ]

@@ -123,6 +123,9 @@ public enum Reducer {
                   let key = s.sidebar[s.selectedEntity].entry?.key else { break }
             s.foldedPlaces.remove(key)
             s.refreshSidebar()
+        case .timelineKind:
+            s.timelineKind = s.timelineKind == .published ? .happened : .published
+            s.refresh()
         case .earlier: s.selectedBucket = max(0, s.selectedBucket - 1)
         case .later: s.selectedBucket = min(max(0, s.buckets.count - 1), s.selectedBucket + 1)
         case .nextPane: s.focus = Pane(rawValue: (s.focus.rawValue + 1) % Pane.allCases.count)!

@@ -80,7 +80,8 @@ final class StoreTests: XCTestCase {
                 let entities = zip(zip(a.entities, a.keys), a.mentionCounts ?? []).map { pair, count in
                     "\(pair.0.name)/\(pair.0.kind)/\(pair.0.aliases)/\(pair.0.placeID ?? "-")/\(pair.0.parents)/\(pair.0.country ?? "-")/\(pair.1.key)/\(pair.1.canonicalName)/\(count)"
                 }
-                return "\(file)|\(a.id ?? -1)|\(a.article.path)|\(a.article.title)|\(a.article.source ?? "-")|\(a.article.published.isoString)|\(a.article.publishedFrom)|\(entities)"
+                let events = a.events.map { "\($0.text)=\($0.isoString)@\($0.start)-\($0.end)/\($0.relative)/\($0.yearGiven)" }
+                return "\(file)|\(a.id ?? -1)|\(a.article.path)|\(a.article.title)|\(a.article.source ?? "-")|\(a.article.published.isoString)|\(a.article.publishedFrom)|\(entities)|\(events)"
             }.sorted()
         }
         let fromIndex = try store.analysedFiles(under: roots)
@@ -92,6 +93,7 @@ final class StoreTests: XCTestCase {
         XCTAssertEqual(summary(try XCTUnwrap(SnapshotFile.read(from: snapshotPath, expecting: header))), summary(fromIndex),
                        "the file gives back exactly what the index holds")
         XCTAssertTrue(summary(fromIndex).contains { $0.contains("Dmitry Peskov") && $0.contains("Kremlin warns") })
+        XCTAssertTrue(summary(fromIndex).contains { $0.contains("Tuesday=2021-03-30") }, "the dates come back too")
         // A corpus built from the file (each distinct entity counted once) is the corpus built from the index.
         let cached = try store.snapshotArticles(under: roots)
         XCTAssertNotNil(cached.first?.article.records, "read from the file")

@@ -50,7 +50,7 @@ final class DashboardTests: XCTestCase {
         XCTAssertTrue(all.contains("People"))
         XCTAssertTrue(all.contains("Antony Blinken                     4"), "Blinken with his four articles")
         XCTAssertTrue(all.contains("Organizations"))
-        XCTAssertTrue(all.contains("Timeline (per week)"))
+        XCTAssertTrue(all.contains("Timeline (per week, published)"))
         XCTAssertTrue(lines[38].contains("Enter read the article"), lines[38])
         XCTAssertTrue(lines[39].contains("sample-data · 5/5 articles · 0 new"), lines[39])
     }
@@ -168,6 +168,31 @@ final class DashboardTests: XCTestCase {
         XCTAssertEqual(s.selectedArticle, before.selectedArticle)
     }
 
+    func testTheTimelineSwitchesToWhenThingsHappenedAndTheReaderListsTheDates() throws {
+        var s = try state(120, 40)
+        XCTAssertTrue(text(s).contains("┌ Timeline (per week, published)"), text(s))
+        let published = s.buckets.reduce(0) { $0 + $1.articles }
+        XCTAssertEqual(published, 5)
+        s = Reducer.reduce(s, .key(.char("t")))
+        XCTAssertEqual(s.timelineKind, .happened)
+        XCTAssertTrue(text(s).contains("┌ Timeline (per week, when it happened)"), text(s))
+        // An article counts once for each day it says something happened: more than five in all.
+        XCTAssertGreaterThan(s.buckets.reduce(0) { $0 + $1.articles }, published)
+        XCTAssertTrue(s.buckets.contains { $0.start <= CalendarDay(year: 2021, month: 3, day: 31)! && CalendarDay(year: 2021, month: 3, day: 31)! <= $0.end && $0.articles >= 2 },
+                      "the call of 31 March, reported by two papers")
+        XCTAssertTrue(screen(s).last { $0.contains("t ") } != nil || Keymap.help.contains { $0.lines.contains { $0.hasPrefix("t ") } })
+        s = Reducer.reduce(s, .key(.char("t")))
+        XCTAssertEqual(s.timelineKind, .published)
+
+        // The reader lists the dated events of the Daily Mail report.
+        s = try state(100, 30)
+        let row = try XCTUnwrap(s.shown.firstIndex { s.corpus.articles[$0].article.source == "Daily Mail" })
+        s.selectedArticle = row
+        s = Reducer.reduce(s, .key(.enter))
+        let lines = screen(s)
+        XCTAssertTrue(lines.contains { $0.contains("When: 2021-W13 (this week) · 2021-03-31 (Wednesday)") }, lines.joined(separator: "\n"))
+    }
+
     func testPlacesFoldAndUnfold() throws {
         var s = try state(120, 80, keys: "2")
         let ukraine = try XCTUnwrap(s.sidebar.firstIndex { $0.text == "Ukraine" })
@@ -201,7 +226,7 @@ final class DashboardTests: XCTestCase {
         XCTAssertEqual(share.counts.reduce(0, +), 4, "four of the five articles name him")
         XCTAssertEqual(share.counts.count, s.buckets.count)
         for (count, bucket) in zip(share.counts, s.buckets) { XCTAssertLessThanOrEqual(count, bucket.articles) }
-        XCTAssertTrue(text(s).contains("Timeline (per week) · Antony Blinken in 4 of 5"), text(s))
+        XCTAssertTrue(text(s).contains("Timeline (per week, published) · Antony Blinken in 4 of 5"), text(s))
         // Drawn in his colour: person cells on the strip.
         var colours = DashboardState(corpus: Self.corpus, width: 120, height: 40)
         for key in try Key.sequence("2<Down>") { colours = Reducer.reduce(colours, .key(key)) }
@@ -277,7 +302,7 @@ final class DashboardTests: XCTestCase {
         XCTAssertEqual(s.bucketSize, .week)
         s = Reducer.reduce(s, .key(.home))
         XCTAssertEqual(s.buckets[s.selectedBucket].articles, 2, "the week of 29 March holds the two 1 April articles")
-        XCTAssertTrue(screen(s).contains { $0.hasPrefix("┌ Timeline (per week) 29 Mar: 2") }, text(s))
+        XCTAssertTrue(screen(s).contains { $0.hasPrefix("┌ Timeline (per week, published) 29 Mar: 2") }, text(s))
         s = Reducer.reduce(s, .key(.enter))
         XCTAssertEqual(s.shown.count, 2)
         s = Reducer.reduce(s, .key(.escape))

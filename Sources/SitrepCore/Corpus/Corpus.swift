@@ -15,10 +15,14 @@ public struct AnalysedArticle: Sendable {
     /// of distinct entities, shared by every article of that file, so that a corpus built from
     /// them counts each distinct entity once.
     public var records: [Int32]? = nil
+    /// The dates the article names (its `dates`; from the index, the stored ones): what the
+    /// timeline of events counts and the reader lists.
+    public var events: [DateMention]
 
     public init(article: Article, entities: [Entity], id: Int64? = nil, mentionCounts: [Int]? = nil, keys: [CorpusEntities.Key]? = nil,
-                aliases: AliasTable = .shipped) {
+                aliases: AliasTable = .shipped, events: [DateMention]? = nil) {
         self.article = article
+        self.events = events ?? article.dates
         self.entities = entities
         self.id = id
         self.mentionCounts = mentionCounts
@@ -529,8 +533,33 @@ public struct Corpus: Sendable {
         return counts.sorted { $0.key < $1.key }.map { (day: $0.key, articles: $0.value) }
     }
 
+    /// What a timeline counts: articles by the day they were published, or by the days on
+    /// which they say things happened (their dates of day granularity; an article counts once
+    /// for each such day).
+    public enum TimelineKind: String, Sendable {
+        case published, happened
+    }
+
+    /// The days on which an article says things happened, each once.
+    static func eventDays(_ item: AnalysedArticle) -> [CalendarDay] {
+        var days: [CalendarDay] = []
+        for date in item.events where date.granularity == .day && !days.contains(date.day) { days.append(date.day) }
+        return days
+    }
+
+    /// Articles per day of the events they report, among the given articles, oldest day first.
+    public func eventTimeline(_ indices: [Int]) -> [(day: CalendarDay, articles: Int)] {
+        var counts: [CalendarDay: Int] = [:]
+        for index in indices { for day in Self.eventDays(articles[index]) { counts[day, default: 0] += 1 } }
+        return counts.sorted { $0.key < $1.key }.map { (day: $0.key, articles: $0.value) }
+    }
+
+    public func timeline(_ indices: [Int], kind: TimelineKind) -> [(day: CalendarDay, articles: Int)] {
+        kind == .published ? timeline(indices) : eventTimeline(indices)
+    }
+
     /// `timeline(_:)` counting only the articles that name the entity with this key.
-    public func timeline(_ indices: [Int], naming key: String) -> [(day: CalendarDay, articles: Int)] {
+    public func timeline(_ indices: [Int], naming key: String, kind: TimelineKind = .published) -> [(day: CalendarDay, articles: Int)] {
         guard let slots = byEntity[key] else { return [] }
         let all = indices.count == order.count
         var counts: [CalendarDay: Int] = [:]
@@ -545,7 +574,11 @@ public struct Corpus: Sendable {
                 }
                 guard low < indices.count, indices[low] == position else { continue }
             }
-            counts[articles[position].article.published.day, default: 0] += 1
+            if kind == .published {
+                counts[articles[position].article.published.day, default: 0] += 1
+            } else {
+                for day in Self.eventDays(articles[position]) { counts[day, default: 0] += 1 }
+            }
         }
         return counts.sorted { $0.key < $1.key }.map { (day: $0.key, articles: $0.value) }
     }

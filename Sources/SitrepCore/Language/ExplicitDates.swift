@@ -1,5 +1,5 @@
 /// How much of the calendar a date names.
-public enum DateGranularity: String, Sendable, Equatable, Codable {
+public enum DateGranularity: String, Sendable, Equatable, Codable, CaseIterable {
     case day, week, month, year
 }
 

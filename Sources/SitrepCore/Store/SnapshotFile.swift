@@ -14,10 +14,10 @@ import GRDB
 ///
 /// Layout, little-endian: the magic, a header (format, analyser, generation, roots), a table
 /// of strings, a table of entities, then the articles, each with its entities as (entity,
-/// mention count) pairs.
+/// mention count) pairs and the dates it names.
 public enum SnapshotFile {
     static let magic = Array("SITREP-SNAPSHOT\n".utf8)
-    static let format: UInt32 = 1
+    static let format: UInt32 = 2
 
     /// Where the snapshot of an index at `indexPath` lives.
     public static func path(forIndex indexPath: String) -> String { indexPath + ".snapshot" }
@@ -102,6 +102,15 @@ public enum SnapshotFile {
                 }
                 articles.u32(number)
                 articles.u32(UInt32(analysed.mentionCounts?[index] ?? entity.mentions.count))
+            }
+            articles.u32(UInt32(analysed.events.count))
+            for date in analysed.events {
+                articles.u32(id(date.text))
+                articles.u32(UInt32(date.day.year * 10_000 + date.day.month * 100 + date.day.day))
+                articles.u8(UInt8(DateGranularity.allCases.firstIndex(of: date.granularity)!))
+                articles.u8((date.relative ? 1 : 0) | (date.yearGiven ? 2 : 0))
+                articles.u32(UInt32(date.start))
+                articles.u32(UInt32(date.end))
             }
         }
         out.u32(UInt32(stringList.count))
@@ -231,9 +240,20 @@ public enum SnapshotFile {
                 records.append(Int32(number))
                 mentions.append(Int(try input.u32()))
             }
+            var events: [DateMention] = []
+            for _ in 0..<(try input.u32()) {
+                let text = try string(try input.u32())
+                let packed = Int(try input.u32())
+                guard let day = CalendarDay(year: packed / 10_000, month: packed / 100 % 100, day: packed % 100) else { throw Reader.Damaged() }
+                let granularity = Int(try input.u8()), flags = try input.u8()
+                guard granularity < DateGranularity.allCases.count else { throw Reader.Damaged() }
+                events.append(DateMention(text: text, day: day, yearGiven: flags & 2 != 0, start: Int(try input.u32()), end: Int(try input.u32()),
+                                          granularity: DateGranularity.allCases[granularity], relative: flags & 1 != 0))
+            }
             let article = Article(path: display, part: part, title: title, source: source, published: published, publishedFrom: from,
                                   url: url, language: language, body: "")
-            var analysed = AnalysedArticle(article: article, entities: named, id: id < 0 ? nil : id, mentionCounts: mentions, keys: keys)
+            var analysed = AnalysedArticle(article: article, entities: named, id: id < 0 ? nil : id, mentionCounts: mentions, keys: keys,
+                                           events: events)
             analysed.records = records
             result.append((file, analysed))
         }

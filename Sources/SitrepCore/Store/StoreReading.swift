@@ -43,6 +43,7 @@ extension Store {
                                 arguments: [root.absolute, root.absolute + "/", root.absolute + "0"])
         }
         try loaded.entities(db)
+        try loaded.dates(db)
         return zip(loaded.order, loaded.result).map { (loaded.paths[$0.0]!, $0.1) }
     }
 
@@ -55,6 +56,7 @@ extension Store {
                 try loaded.articles(db, root, sql: "path = ?", arguments: [file])
             }
             try loaded.entities(db)
+            try loaded.dates(db)
             return zip(loaded.order, loaded.result).map { (loaded.paths[$0.0]!, $0.1) }
         }
     }
@@ -103,6 +105,20 @@ extension Store {
             } else {
                 let ids = order.map(String.init).joined(separator: ",")
                 try read(try Row.fetchCursor(db, sql: "SELECT \(columns) FROM entity WHERE article_id IN (\(ids)) ORDER BY id"), db)
+            }
+        }
+
+        mutating func dates(_ db: Database) throws {
+            guard !articles.isEmpty else { return }
+            let columns = "article_id, text, day, granularity, relative, start, \"end\", year_given"
+            let rows = articles.count > 500
+                ? try Row.fetchCursor(db, sql: "SELECT \(columns) FROM date_mention ORDER BY article_id, start")
+                : try Row.fetchCursor(db, sql: "SELECT \(columns) FROM date_mention WHERE article_id IN (\(order.map(String.init).joined(separator: ","))) ORDER BY article_id, start")
+            while let row = try rows.next() {
+                let id: Int64 = row[0]
+                guard articles[id] != nil, let day = DateField.isoDay(row[2] as String) else { continue }
+                articles[id]!.events.append(DateMention(text: row[1], day: day, yearGiven: row[7], start: row[5], end: row[6],
+                                                        granularity: DateGranularity(rawValue: row[3]) ?? .day, relative: row[4]))
             }
         }
 
