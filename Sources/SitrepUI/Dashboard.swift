@@ -27,6 +27,7 @@ public enum Dashboard {
         drawHint(state, into: &buffer, panes.hint)
         drawStatus(state, into: &buffer, panes.status)
         if state.showHelp { drawHelp(theme, into: &buffer, panes.main) }
+        if let view = state.quotesView { drawQuotes(view, state, into: &buffer, panes.main) }
         if state.showProblems {
             let lines = state.unreadable.isEmpty ? ["Every file was read."] : state.unreadable
             drawOverlay("Files that could not be read (\(state.unreadable.count))", lines.map { ($0, theme.text) }, theme, into: &buffer, panes.main)
@@ -239,6 +240,9 @@ public enum Dashboard {
         let kindStyle: [EntityKind: Style] = [.person: theme.person, .organization: theme.organization, .place: theme.place]
         var offset = 0
         var mentionIndex = 0
+        // Quotations are underlined, whoever said them.
+        let quotes = state.corpus.articles[index].quotes
+        func quoted(_ start: Int, _ end: Int) -> Bool { quotes.contains { $0.start < end && start < $0.end } }
         for paragraph in body.components(separatedBy: "\n") {
             defer { offset += paragraph.unicodeScalars.count + 1 }
             if paragraph.trimmingCharacters(in: .whitespaces).isEmpty { lines.append([]); continue }
@@ -270,6 +274,7 @@ public enum Dashboard {
                 if mentionIndex < state.readerMentions.count, state.readerMentions[mentionIndex].start < word.end {
                     style = kindStyle[state.readerMentions[mentionIndex].kind] ?? theme.text
                 }
+                if quoted(word.start, word.end) { style.underline = true }
                 // The space inside a mention of several words takes its colour.
                 if used > 0 { line.append((" ", line.last?.1 == style ? style : theme.text)); used += 1 }
                 line.append((text, style))
@@ -350,6 +355,29 @@ public enum Dashboard {
             lines += entries.map { ($0, theme.text) }
         }
         drawOverlay("Help", lines, theme, into: &buffer, area)
+    }
+
+    /// What one person or organisation said: each quote under its article's date and source.
+    static func drawQuotes(_ view: (name: String, quotes: [(article: Int, quote: Quote)]), _ state: DashboardState,
+                           into buffer: inout Buffer, _ area: Rect) {
+        let theme = state.theme
+        let width = max(20, area.width - 8)
+        var lines: [(String, Style)] = []
+        if view.quotes.isEmpty { lines.append(("No quotation of \(view.name) in the articles shown.", theme.dim)) }
+        let articles = Set(view.quotes.map(\.article)).count
+        for (article, quote) in view.quotes {
+            let a = state.corpus.articles[article].article
+            if !lines.isEmpty { lines.append(("", theme.text)) }
+            lines.append(([a.published.isoString, a.source ?? "unknown source", a.title].joined(separator: " · "), theme.dim))
+            for line in wrap("“" + quote.text.replacingOccurrences(of: "\n", with: " ") + "”", width) { lines.append((line, theme.text)) }
+        }
+        let room = max(1, area.height - 6)
+        if lines.count > room {
+            let hidden = lines.count - room + 1
+            lines = Array(lines.prefix(room - 1)) + [("… \(hidden) more lines; narrow the filter to see them", theme.dim)]
+        }
+        let title = "What \(view.name) said: \(view.quotes.count) quote\(view.quotes.count == 1 ? "" : "s") in \(articles) article\(articles == 1 ? "" : "s")"
+        drawOverlay(title, lines, theme, into: &buffer, area)
     }
 
     /// A box in the middle of `area` with lines of text, closed by any key.

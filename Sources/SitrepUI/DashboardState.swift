@@ -91,6 +91,9 @@ public struct DashboardState: Sendable {
     /// `/` narrowing of the focused list, when typed.
     public var narrowing: String? = nil
     public var showHelp = false
+    /// What the entity under the sidebar's cursor said across the filtered articles, when
+    /// shown: its name, and each quote with the article it is in.
+    public var quotesView: (name: String, quotes: [(article: Int, quote: Quote)])? = nil
     public var showProblems = false
     /// Start-up indexing under way: files read, of those to read.
     public var indexing: (done: Int, total: Int)? = nil

@@ -38,6 +38,7 @@ public enum Action: Sendable, Equatable {
     case earlier, later
     case fold, unfold
     case timelineKind
+    case quotes
 }
 
 /// One binding: the keys, what they do, and how help describes it.
@@ -81,6 +82,7 @@ public enum Keymap {
 
     public static let entities: [Binding] = [
         Binding(keys: [.enter, .char(" ")], action: .open, description: "toggle the entity as a filter", hint: true),
+        Binding(keys: [.char("\"")], action: .quotes, description: "what the person or organisation said, across the filtered articles", hint: true),
         Binding(keys: [.char("h"), .left], action: .fold, description: "fold the places inside (or go to the containing place)", hint: false),
         Binding(keys: [.char("l"), .right], action: .unfold, description: "unfold the places inside", hint: false),
     ]

@@ -59,9 +59,10 @@ public enum Reducer {
     private static func reduceKey(_ state: DashboardState, _ key: Key) -> DashboardState {
         var s = state
         s.message = nil
-        if s.showHelp || s.showProblems {
+        if s.showHelp || s.showProblems || s.quotesView != nil {
             s.showHelp = false
             s.showProblems = false
+            s.quotesView = nil
             return s
         }
         if s.command != nil { return commandKey(s, key) }
@@ -123,6 +124,16 @@ public enum Reducer {
                   let key = s.sidebar[s.selectedEntity].entry?.key else { break }
             s.foldedPlaces.remove(key)
             s.refreshSidebar()
+        case .quotes:
+            guard s.sidebar.indices.contains(s.selectedEntity), let entry = s.sidebar[s.selectedEntity].entry, entry.kind != .place else {
+                s.message = "choose a person or organisation in the sidebar to see what they said"
+                break
+            }
+            var found: [(article: Int, quote: Quote)] = []
+            for index in s.shown {
+                for quote in s.corpus.articles[index].quotes where quote.speakerKey == entry.key { found.append((index, quote)) }
+            }
+            s.quotesView = (entry.name, found)
         case .timelineKind:
             s.timelineKind = s.timelineKind == .published ? .happened : .published
             s.refresh()

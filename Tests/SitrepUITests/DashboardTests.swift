@@ -193,6 +193,45 @@ final class DashboardTests: XCTestCase {
         XCTAssertTrue(lines.contains { $0.contains("When: 2021-W13 (this week) · 2021-03-31 (Wednesday)") }, lines.joined(separator: "\n"))
     }
 
+    func testWhatAPersonSaidAcrossTheFilteredArticles() throws {
+        var s = try state(120, 40, keys: "2")
+        s.selectedEntity = try XCTUnwrap(s.sidebar.firstIndex { $0.text == "Dmitry Peskov" })
+        s = Reducer.reduce(s, .key(.char("\"")))
+        let view = try XCTUnwrap(s.quotesView)
+        XCTAssertEqual(view.name, "Dmitry Peskov")
+        XCTAssertEqual(Set(view.quotes.map { s.corpus.articles[$0.article].article.source ?? "" }), ["Daily Mail", "The Independent", "The Moscow Times"])
+        let lines = screen(s)
+        XCTAssertTrue(lines.contains { $0.contains("What Dmitry Peskov said: \(view.quotes.count) quotes in 3 articles") }, lines.joined(separator: "\n"))
+        XCTAssertTrue(lines.contains { $0.contains("“We are deeply concerned about the provocative actions") })
+        XCTAssertTrue(lines.contains { $0.contains("2021-11-23 · The Moscow Times") })
+        // Any key closes it; under a filter, only the filtered articles' quotes are listed.
+        s = Reducer.reduce(s, .key(.escape))
+        XCTAssertNil(s.quotesView)
+        for key in try Key.sequence(":source Daily Mail<Enter>2") { s = Reducer.reduce(s, .key(key)) }
+        s.selectedEntity = try XCTUnwrap(s.sidebar.firstIndex { $0.text == "Dmitry Peskov" })
+        s = Reducer.reduce(s, .key(.char("\"")))
+        XCTAssertEqual(Set(try XCTUnwrap(s.quotesView).quotes.map { s.corpus.articles[$0.article].article.source ?? "" }), ["Daily Mail"])
+        // A place has no quotes to show.
+        s = Reducer.reduce(s, .key(.escape))
+        s.selectedEntity = try XCTUnwrap(s.sidebar.firstIndex { $0.text == "Ukraine" })
+        s = Reducer.reduce(s, .key(.char("\"")))
+        XCTAssertNil(s.quotesView)
+        XCTAssertNotNil(s.message)
+    }
+
+    func testTheReaderUnderlinesQuotations() throws {
+        var s = DashboardState(corpus: Self.corpus, width: 100, height: 40)
+        s.selectedArticle = try XCTUnwrap(s.shown.firstIndex { s.corpus.articles[$0].article.source == "The Moscow Times" })
+        s = Reducer.reduce(s, .key(.enter))
+        let buffer = Dashboard.render(s)
+        let lines = buffer.lines
+        let row = try XCTUnwrap(lines.firstIndex { $0.contains("“This all leads to further escalation,”") })
+        let column = try XCTUnwrap(Array(lines[row]).firstIndex(of: "T"))
+        XCTAssertTrue(buffer[column, row].style.underline, "the quotation is underlined")
+        let plain = try XCTUnwrap(lines.firstIndex { $0.contains("The United States is “escalating”") })
+        XCTAssertFalse(buffer[1, plain].style.underline, "text outside quotations is not")
+    }
+
     func testPlacesFoldAndUnfold() throws {
         var s = try state(120, 80, keys: "2")
         let ukraine = try XCTUnwrap(s.sidebar.firstIndex { $0.text == "Ukraine" })

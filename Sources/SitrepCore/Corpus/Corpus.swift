@@ -18,11 +18,14 @@ public struct AnalysedArticle: Sendable {
     /// The dates the article names (its `dates`; from the index, the stored ones): what the
     /// timeline of events counts and the reader lists.
     public var events: [DateMention]
+    /// The article's quotations with their speakers (found in the body when not given).
+    public var quotes: [Quote]
 
     public init(article: Article, entities: [Entity], id: Int64? = nil, mentionCounts: [Int]? = nil, keys: [CorpusEntities.Key]? = nil,
-                aliases: AliasTable = .shipped, events: [DateMention]? = nil) {
+                aliases: AliasTable = .shipped, events: [DateMention]? = nil, quotes: [Quote]? = nil) {
         self.article = article
         self.events = events ?? article.dates
+        self.quotes = quotes ?? (article.body.isEmpty ? [] : QuoteFinder.find(in: article.body, entities: entities))
         self.entities = entities
         self.id = id
         self.mentionCounts = mentionCounts

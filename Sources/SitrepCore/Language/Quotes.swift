@@ -8,12 +8,15 @@ public struct Quote: Sendable, Equatable {
     /// Unicode-scalar offsets of `text` in the body.
     public var start: Int
     public var end: Int
+    /// The speaker's corpus key ("person:dmitry peskov"), which is the same in every article.
+    public var speakerKey: String?
 
-    public init(text: String, speaker: String?, start: Int, end: Int) {
+    public init(text: String, speaker: String?, start: Int, end: Int, speakerKey: String? = nil) {
         self.text = text
         self.speaker = speaker
         self.start = start
         self.end = end
+        self.speakerKey = speakerKey
     }
 }
 
@@ -53,7 +56,9 @@ public enum QuoteFinder {
     public static func find(in body: String, entities: [Entity]) -> [Quote] {
         let scalars = Array(body.unicodeScalars)
         var named: [Named] = []
+        var keys: [String: String] = [:]
         for entity in entities where entity.kind != .place {
+            keys[entity.name] = CorpusEntities.key(entity)
             for mention in entity.mentions { named.append(Named(start: mention.start, end: mention.end, name: entity.name, kind: entity.kind)) }
         }
         named.sort { $0.start < $1.start }
@@ -70,7 +75,7 @@ public enum QuoteFinder {
                 if between.count < 60, !between.contains("\n"), attributionOnly(between) { speaker = last }
             }
             let text = String(String.UnicodeScalarView(scalars[span.start..<span.end]))
-            quotes.append(Quote(text: text, speaker: speaker, start: span.start, end: span.end))
+            quotes.append(Quote(text: text, speaker: speaker, start: span.start, end: span.end, speakerKey: speaker.flatMap { keys[$0] }))
             previous = (span.end + 1, speaker)
         }
         return quotes

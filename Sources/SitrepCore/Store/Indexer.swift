@@ -272,6 +272,7 @@ public final class Indexer: Sendable {
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         let insertMention = try db.cachedStatement(sql: "INSERT INTO mention(entity_id, text, start, \"end\") VALUES (?, ?, ?, ?)")
+        let insertQuote = try db.cachedStatement(sql: "INSERT INTO quote(article_id, text, speaker, speaker_key, start, \"end\") VALUES (?, ?, ?, ?, ?, ?)")
         let insertDate = try db.cachedStatement(sql: "INSERT INTO date_mention(article_id, text, day, year_given, start, \"end\", granularity, relative) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
         let insertPlace = try db.cachedStatement(sql: "INSERT OR IGNORE INTO place(id, name, kind, parent_id) VALUES (?, ?, ?, ?)")
         for (article, entities) in result.articles {
@@ -288,6 +289,9 @@ public final class Indexer: Sendable {
                                                   article.published.isoString, instant, article.publishedFrom.rawValue,
                                                   article.url, article.language, article.body])
             let articleID = db.lastInsertedRowID
+            for quote in QuoteFinder.find(in: article.body, entities: entities) {
+                try insertQuote.execute(arguments: [articleID, quote.text, quote.speaker, quote.speakerKey, quote.start, quote.end])
+            }
             for date in article.dates {
                 try insertDate.execute(arguments: [articleID, date.text, date.day.isoString, date.yearGiven, date.start, date.end,
                                                    date.granularity.rawValue, date.relative])

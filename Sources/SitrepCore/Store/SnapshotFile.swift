@@ -17,7 +17,7 @@ import GRDB
 /// mention count) pairs and the dates it names.
 public enum SnapshotFile {
     static let magic = Array("SITREP-SNAPSHOT\n".utf8)
-    static let format: UInt32 = 2
+    static let format: UInt32 = 3
 
     /// Where the snapshot of an index at `indexPath` lives.
     public static func path(forIndex indexPath: String) -> String { indexPath + ".snapshot" }
@@ -111,6 +111,14 @@ public enum SnapshotFile {
                 articles.u8((date.relative ? 1 : 0) | (date.yearGiven ? 2 : 0))
                 articles.u32(UInt32(date.start))
                 articles.u32(UInt32(date.end))
+            }
+            articles.u32(UInt32(analysed.quotes.count))
+            for quote in analysed.quotes {
+                articles.u32(id(quote.text))
+                articles.u32(optional(quote.speaker))
+                articles.u32(optional(quote.speakerKey))
+                articles.u32(UInt32(quote.start))
+                articles.u32(UInt32(quote.end))
             }
         }
         out.u32(UInt32(stringList.count))
@@ -250,10 +258,16 @@ public enum SnapshotFile {
                 events.append(DateMention(text: text, day: day, yearGiven: flags & 2 != 0, start: Int(try input.u32()), end: Int(try input.u32()),
                                           granularity: DateGranularity.allCases[granularity], relative: flags & 1 != 0))
             }
+            var quotes: [Quote] = []
+            for _ in 0..<(try input.u32()) {
+                let text = try string(try input.u32())
+                let speaker = try optional(try input.u32()), speakerKey = try optional(try input.u32())
+                quotes.append(Quote(text: text, speaker: speaker, start: Int(try input.u32()), end: Int(try input.u32()), speakerKey: speakerKey))
+            }
             let article = Article(path: display, part: part, title: title, source: source, published: published, publishedFrom: from,
                                   url: url, language: language, body: "")
             var analysed = AnalysedArticle(article: article, entities: named, id: id < 0 ? nil : id, mentionCounts: mentions, keys: keys,
-                                           events: events)
+                                           events: events, quotes: quotes)
             analysed.records = records
             result.append((file, analysed))
         }

@@ -236,6 +236,19 @@ public final class Store: Sendable {
                 INSERT INTO meta (key, value) VALUES ('identity', lower(hex(randomblob(16))));
                 """)
         }
+        migrator.registerMigration("v5: quotations and their speakers") { db in
+            try db.execute(sql: """
+                CREATE TABLE quote (
+                    article_id INTEGER NOT NULL REFERENCES article(id) ON DELETE CASCADE,
+                    text TEXT NOT NULL,
+                    speaker TEXT,
+                    speaker_key TEXT,
+                    start INTEGER NOT NULL,
+                    "end" INTEGER NOT NULL
+                );
+                CREATE INDEX quote_article ON quote(article_id);
+                """)
+        }
         return migrator
     }()
 }

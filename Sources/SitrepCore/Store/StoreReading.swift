@@ -44,6 +44,7 @@ extension Store {
         }
         try loaded.entities(db)
         try loaded.dates(db)
+        try loaded.quotes(db)
         return zip(loaded.order, loaded.result).map { (loaded.paths[$0.0]!, $0.1) }
     }
 
@@ -57,6 +58,7 @@ extension Store {
             }
             try loaded.entities(db)
             try loaded.dates(db)
+            try loaded.quotes(db)
             return zip(loaded.order, loaded.result).map { (loaded.paths[$0.0]!, $0.1) }
         }
     }
@@ -119,6 +121,19 @@ extension Store {
                 guard articles[id] != nil, let day = DateField.isoDay(row[2] as String) else { continue }
                 articles[id]!.events.append(DateMention(text: row[1], day: day, yearGiven: row[7], start: row[5], end: row[6],
                                                         granularity: DateGranularity(rawValue: row[3]) ?? .day, relative: row[4]))
+            }
+        }
+
+        mutating func quotes(_ db: Database) throws {
+            guard !articles.isEmpty else { return }
+            let columns = "article_id, text, speaker, speaker_key, start, \"end\""
+            let rows = articles.count > 500
+                ? try Row.fetchCursor(db, sql: "SELECT \(columns) FROM quote ORDER BY article_id, start")
+                : try Row.fetchCursor(db, sql: "SELECT \(columns) FROM quote WHERE article_id IN (\(order.map(String.init).joined(separator: ","))) ORDER BY article_id, start")
+            while let row = try rows.next() {
+                let id: Int64 = row[0]
+                guard articles[id] != nil else { continue }
+                articles[id]!.quotes.append(Quote(text: row[1], speaker: row[2], start: row[4], end: row[5], speakerKey: row[3]))
             }
         }
 
