@@ -45,6 +45,20 @@ final class WatcherTests: XCTestCase {
         XCTAssertEqual(reports.paths, [final], "the .tmp file is not an article")
     }
 
+    func testALinkBackToTheFolderIsWatchedOnceAndDoesNotLoop() throws {
+        let folder = TestFolder()
+        try FileManager.default.createDirectory(atPath: folder.path + "/loop", withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: folder.path + "/loop/up", withDestinationPath: "..")
+        let started = Date()
+        let (_, reports) = try watch(folder)
+        XCTAssertLessThan(Date().timeIntervalSince(started), 2, "starting does not walk the loop")
+        let path = real(folder.write("news.txt", "A story."))
+        XCTAssertTrue(eventually { reports.count(of: path) == 1 }, "\(reports.paths)")
+        usleep(300_000)
+        XCTAssertEqual(reports.paths.count, 1, "reported once, not once per way round the loop: \(reports.paths)")
+        XCTAssertEqual(InputFiles.expand([folder.path]).files.count, 1, "listing the folder finds it once too")
+    }
+
     func testASlowChunkedWriteIsReportedOnceWhenClosed() throws {
         let folder = TestFolder()
         let (_, reports) = try watch(folder)

@@ -66,13 +66,19 @@ public enum InputFiles {
 
     private static func walk(folder: String, problems: inout [ReadIssue]) -> [String] {
         var found: [String] = []
-        var visited = Set<String>()
+        // Folders by device and inode: a folder reached again through a symbolic link (a link
+        // to a parent makes a loop) is listed once, not again and again.
+        struct FolderID: Hashable { var device: UInt64; var inode: UInt64 }
+        var visited = Set<FolderID>()
         var pending = [folder]
         let fm = FileManager.default
         while let dir = pending.popLast() {
-            // Resolve symlinks so that a link loop is visited once, not forever.
-            let real = (dir as NSString).resolvingSymlinksInPath
-            guard visited.insert(real).inserted else { continue }
+            var info = stat()
+            guard stat(dir, &info) == 0 else {
+                problems.append(ReadIssue(path: dir, reason: "cannot list folder"))
+                continue
+            }
+            guard visited.insert(FolderID(device: UInt64(info.st_dev), inode: UInt64(info.st_ino))).inserted else { continue }
             let entries: [String]
             do {
                 entries = try fm.contentsOfDirectory(atPath: dir)
@@ -83,7 +89,11 @@ public enum InputFiles {
             for name in entries.sorted() where !InputFormat.isIgnored(path: name) {
                 let child = (dir as NSString).appendingPathComponent(name)
                 var isDirectory: ObjCBool = false
-                guard fm.fileExists(atPath: child, isDirectory: &isDirectory) else { continue }
+                guard fm.fileExists(atPath: child, isDirectory: &isDirectory) else {
+                    // A symbolic link to nothing, or to itself: say so for what looks like an article.
+                    if InputFormat(path: child) != nil { problems.append(ReadIssue(path: child, reason: "symbolic link that leads nowhere (broken or a loop)")) }
+                    continue
+                }
                 if isDirectory.boolValue {
                     pending.append(child)
                 } else if InputFormat(path: child) != nil {

@@ -123,10 +123,11 @@ public final class FolderWatcher: Sendable {
     private func addWatches(under folder: String, _ s: inout State) -> [String] {
         var problems: [String] = []
         var pending = [folder]
-        var visited = Set<String>()
+        // By device and inode: a folder reached again through a symbolic link is watched once.
+        var visited = Set<[UInt64]>()
         while let dir = pending.popLast() {
-            let real = (dir as NSString).resolvingSymlinksInPath
-            guard visited.insert(real).inserted else { continue }
+            var info = stat()
+            guard stat(dir, &info) == 0, visited.insert([UInt64(info.st_dev), UInt64(info.st_ino)]).inserted else { continue }
             let wd = inotify_add_watch(s.descriptor, dir, Self.folderMask)
             if wd < 0 {
                 if errno == ENOSPC {
