@@ -8,6 +8,8 @@ public final class Terminal {
     public private(set) var isOpen = false
     /// Colour pairs made so far, by foreground and background.
     private var pairs: [Int: Int16] = [:]
+    /// The buffer last written to the screen: cells that have not changed are not written again.
+    private var lastShown: Buffer? = nil
 
     public init() {}
 
@@ -60,6 +62,7 @@ public final class Terminal {
         guard isOpen else { return }
         endwin()
         isOpen = false
+        lastShown = nil
     }
 
     /// The terminal's size in cells.
@@ -130,20 +133,44 @@ public final class Terminal {
     /// Draws the buffer with its styles.
     public func show(_ buffer: Buffer, theme: Theme = .mono) {
         let screen = sitrep_stdscr()
+        let previous = lastShown?.area == buffer.area ? lastShown : nil
+        lastShown = buffer
+        let width = buffer.area.width
+        // Runs of cells in one style are written with one call; cells that are the same as last
+        // time (ncurses keeps what was written) are not written again.
+        var run: [wchar_t] = []
+        run.reserveCapacity(width + 1)
+        var runStart = 0, runStyle = Style.plain
+        func flush(_ y: Int) {
+            guard !run.isEmpty else { return }
+            var attributes: attr_t = 0
+            if runStyle.bold { attributes |= sitrep_a_bold() }
+            if runStyle.underline { attributes |= sitrep_a_underline() }
+            if runStyle.reverse { attributes |= sitrep_a_reverse() }
+            if runStyle.dim { attributes |= sitrep_a_dim() }
+            attributes |= attr_t(UInt32(bitPattern: sitrep_color_pair(Int32(pair(runStyle)))))
+            wattrset(screen, Int32(bitPattern: UInt32(truncatingIfNeeded: attributes)))
+            let count = Int32(run.count)
+            run.append(0)
+            mvwaddnwstr(screen, Int32(y), Int32(runStart), run, count)
+            run.removeAll(keepingCapacity: true)
+        }
         for y in 0..<buffer.area.height {
-            for x in 0..<buffer.area.width {
+            for x in 0..<width {
                 let cell = buffer[x, y]
                 if cell.isContinuation { continue }
-                var attributes: attr_t = 0
-                if cell.style.bold { attributes |= sitrep_a_bold() }
-                if cell.style.underline { attributes |= sitrep_a_underline() }
-                if cell.style.reverse { attributes |= sitrep_a_reverse() }
-                if cell.style.dim { attributes |= sitrep_a_dim() }
-                attributes |= attr_t(UInt32(bitPattern: sitrep_color_pair(Int32(pair(cell.style)))))
-                wattrset(screen, Int32(bitPattern: UInt32(truncatingIfNeeded: attributes)))
-                var wide = Array(cell.symbol.unicodeScalars.map { wchar_t(bitPattern: $0.value) }) + [0]
-                mvwaddnwstr(screen, Int32(y), Int32(x), &wide, Int32(wide.count - 1))
+                if let previous, previous[x, y] == cell, x + 1 >= width || previous[x + 1, y] == buffer[x + 1, y] {
+                    flush(y)
+                    continue
+                }
+                if !run.isEmpty && cell.style != runStyle { flush(y) }
+                if run.isEmpty {
+                    runStart = x
+                    runStyle = cell.style
+                }
+                for scalar in cell.symbol.unicodeScalars { run.append(wchar_t(bitPattern: scalar.value)) }
             }
+            flush(y)
         }
         wrefresh(screen)
     }

@@ -57,23 +57,36 @@ public enum Dashboard {
     }
 
     /// `text` cut to `width` columns, with "…" when cut; control characters made visible.
-    static func fit(_ text: String, _ width: Int) -> String {
-        guard width > 0 else { return "" }
+    static func fit(_ text: String, _ width: Int) -> String { fitted(text, width).text }
+
+    /// `text` cut to `width` columns with "…" when it is longer, line breaks as spaces and
+    /// control characters made visible; with the columns it takes.
+    static func fitted(_ text: String, _ width: Int) -> (text: String, width: Int) {
+        guard width > 0 else { return ("", 0) }
+        // Printable ASCII (most titles, sources, dates): a column a byte.
+        let utf8 = text.utf8
+        if utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) {
+            if utf8.count <= width { return (text, utf8.count) }
+            return (String(text.prefix(width - 1)) + "…", width)
+        }
         var out = "", used = 0
-        let clean = text.replacingOccurrences(of: "\n", with: " ")
-        for character in clean {
-            let symbol = DisplayWidth.printable(character)
+        for character in text {
+            let symbol = character == "\n" ? " " : DisplayWidth.printable(character)
             let w = DisplayWidth.of(symbol)
-            if used + w > width { return used + 1 <= width ? out + "…" : String(out.dropLast()) + "…" }
+            if used + w > width {
+                if used + 1 <= width { return (out + "…", used + 1) }
+                let cut = String(out.dropLast()) + "…"
+                return (cut, DisplayWidth.of(cut))
+            }
             out += symbol
             used += w
         }
-        return out
+        return (out, used)
     }
 
     static func pad(_ text: String, _ width: Int) -> String {
-        let fitted = fit(text, width)
-        return fitted + String(repeating: " ", count: max(0, width - DisplayWidth.of(fitted)))
+        let (fittedText, used) = fitted(text, width)
+        return used >= width ? fittedText : fittedText + String(repeating: " ", count: width - used)
     }
 
     /// The first visible row that keeps `selected` in view of `rows` rows.
