@@ -205,6 +205,28 @@ extension DashboardTmuxTests {
     }
 }
 
+extension DashboardTmuxTests {
+    /// The watched folder is deleted and made again while the dashboard is open: its articles
+    /// go, and files written into the new folder appear.
+    func testAWatchedFolderDeletedAndMadeAgain() throws {
+        _ = try XCTUnwrap(Self.tmuxPath, "tmux is needed for the terminal tests (apt-get install tmux)")
+        let folder = try temporaryFolder()
+        for name in try FileManager.default.contentsOfDirectory(atPath: Self.packageRoot.appendingPathComponent("sample-data").path) {
+            try FileManager.default.copyItem(at: Self.packageRoot.appendingPathComponent("sample-data/\(name)"), to: folder.appendingPathComponent(name))
+        }
+        try startSession(folder, width: 120, height: 40)
+        defer { _ = try? tmux(["kill-session", "-t", session]) }
+        try waitForScreen(60, "the dashboard opens") { $0.first?.hasPrefix("┌ Articles 5/5") ?? false }
+        try FileManager.default.removeItem(at: folder)
+        try waitForScreen(10, "the articles go with the folder") { $0.first?.hasPrefix("┌ Articles 0/0") ?? false }
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try "---\ntitle: Back in the new folder\nsource: Wire\npublished: 2021-12-01\n---\n\nTalks resumed in Kyiv.\n"
+            .write(to: folder.appendingPathComponent("back.txt"), atomically: true, encoding: .utf8)
+        try waitForScreen(10, "a file in the new folder appears") { $0.joined().contains("Back in the new folder") }
+        try type("q")
+    }
+}
+
 /// The dashboard's errors before any screen opens.
 final class DashboardErrorTests: CLITestCase {
     func testWithoutATerminalItPointsToTheSubcommands() throws {

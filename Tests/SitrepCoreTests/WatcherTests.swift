@@ -59,6 +59,19 @@ final class WatcherTests: XCTestCase {
         XCTAssertEqual(InputFiles.expand([folder.path]).files.count, 1, "listing the folder finds it once too")
     }
 
+    func testAWatchedFolderDeletedAndMadeAgainIsWatchedAgain() throws {
+        let folder = TestFolder()
+        let (_, reports) = try watch(folder)
+        try FileManager.default.removeItem(atPath: folder.path)
+        usleep(300_000)
+        try FileManager.default.createDirectory(atPath: folder.path, withIntermediateDirectories: true)
+        let first = real(folder.write("first.txt", "Written as the folder came back."))
+        XCTAssertTrue(eventually(5) { reports.paths.contains(first) || reports.paths.contains(self.real(folder.path)) },
+                      "the folder is looked at again: \(reports.paths)")
+        let later = real(folder.write("later.txt", "Written a while after."))
+        XCTAssertTrue(eventually(5) { reports.count(of: later) == 1 }, "and watched again: \(reports.paths)")
+    }
+
     func testASlowChunkedWriteIsReportedOnceWhenClosed() throws {
         let folder = TestFolder()
         let (_, reports) = try watch(folder)

@@ -50,6 +50,9 @@ public final class FolderWatcher: Sendable {
         var lastSeen: [String: FileStamp] = [:]
         var settled: [String: FileStamp] = [:]
         var stopped = false
+        /// Roots that were deleted (or not there yet): looked for every second, and watched
+        /// again, with whatever they hold, when they appear.
+        var missingRoots = Set<String>()
     }
 
     struct FileStamp: Equatable {
@@ -106,7 +109,14 @@ public final class FolderWatcher: Sendable {
         var failures: [String] = []
         state.withLock { s in
             s.descriptor = fd
-            for root in roots { failures += addWatches(under: root, &s) }
+            for root in roots {
+                var isFolder: ObjCBool = false
+                if FileManager.default.fileExists(atPath: root, isDirectory: &isFolder), isFolder.boolValue {
+                    failures += addWatches(under: root, &s)
+                } else {
+                    s.missingRoots.insert(root)
+                }
+            }
         }
         if let first = failures.first, failures.count == roots.count {
             close(fd)
@@ -115,8 +125,33 @@ public final class FolderWatcher: Sendable {
         let source = DispatchSource.makeReadSource(fileDescriptor: fd, queue: events)
         source.setEventHandler { [self] in readEvents(fd) }
         source.setCancelHandler { close(fd) }
-        state.withLock { _ in self.source = source }
+        let check = DispatchSource.makeTimerSource(queue: events)
+        check.schedule(deadline: .now() + 1, repeating: 1)
+        check.setEventHandler { [self] in watchReturnedRoots() }
+        state.withLock { _ in
+            self.source = source
+            self.timer = check
+        }
         source.resume()
+        check.resume()
+    }
+
+    /// Roots that were deleted and are back: watched again, and reported whole so that what
+    /// they hold is read.
+    private func watchReturnedRoots() {
+        let back = state.withLock { s -> [String] in
+            guard !s.missingRoots.isEmpty, !s.stopped else { return [] }
+            var back: [String] = []
+            for root in s.missingRoots {
+                var isFolder: ObjCBool = false
+                guard FileManager.default.fileExists(atPath: root, isDirectory: &isFolder), isFolder.boolValue else { continue }
+                _ = addWatches(under: root, &s)
+                back.append(root)
+            }
+            s.missingRoots.subtract(back)
+            return back
+        }
+        if !back.isEmpty { enqueue(back) }
     }
 
     /// Watches `folder` and every folder inside it; returns problems, one line each.
@@ -175,6 +210,8 @@ public final class FolderWatcher: Sendable {
         if mask & UInt32(IN_Q_OVERFLOW) != 0 { return roots }  // events were lost: look at everything
         return state.withLock { s -> [String] in
             if mask & UInt32(IN_IGNORED) != 0 {
+                // A watched root went away (deleted, or moved off): wait for it to come back.
+                if let folder = s.folders[wd], roots.contains(folder) { s.missingRoots.insert(folder) }
                 s.folders[wd] = nil
                 return []
             }
