@@ -11,6 +11,17 @@ final class QueryTests: XCTestCase {
         XCTAssertEqual(try Query.parse(query.description), query)
     }
 
+    /// Found by the fuzz test: queries that did not read back as themselves.
+    func testWhatIsWrittenBackReadsBackTheSame() throws {
+        for text in ["\"Kremlin\n\n\" -Peskov", #""Bltor:" Anthony"#, #"actor:"Anthony ""Tony"" Blinken""#, "“Black Sea”", #""-""#,
+                     "since:\"2021-04-01T10:00\""] {
+            let query = try Query.parse(text)
+            XCTAssertEqual(try Query.parse(query.description), query, "\(text) → \(query.description)")
+        }
+        XCTAssertEqual(try Query.parse("\"Kremlin\n\nsaid\"").terms, [Query.Term(.text, "Kremlin said")], "line breaks in a phrase are a space")
+        XCTAssertEqual(try Query.parse(#"actor:"Anthony ""Tony"" Blinken""#).terms, [Query.Term(.actor, #"Anthony "Tony" Blinken"#)])
+    }
+
     func testMistakesSayWhatToWrite() {
         XCTAssertThrowsError(try Query.parse("person:Putin")) { error in
             XCTAssertTrue("\(error)".contains("actor:"), "\(error)")

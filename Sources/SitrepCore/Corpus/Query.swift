@@ -36,11 +36,32 @@ public struct Query: Sendable, Equatable {
         var i = 0
         func readValue() throws -> String {
             if i < scalars.count, scalars[i] == "\"" || scalars[i] == "“" {
+                // "…" or “…”; inside straight quotes, "" is a quotation mark. Line breaks and runs
+                // of spaces inside are one space.
+                let close: Unicode.Scalar = scalars[i] == "“" ? "”" : "\""
                 i += 1
                 var value = String.UnicodeScalarView()
-                while i < scalars.count, scalars[i] != "\"" && scalars[i] != "”" { value.append(scalars[i]); i += 1 }
-                guard i < scalars.count else { throw ParseError(description: "a quotation mark is not closed: add a closing \"") }
-                i += 1
+                var closed = false
+                while i < scalars.count {
+                    if scalars[i] == close {
+                        if close == "\"", i + 1 < scalars.count, scalars[i + 1] == "\"" {
+                            value.append("\"")
+                            i += 2
+                            continue
+                        }
+                        closed = true
+                        i += 1
+                        break
+                    }
+                    if scalars[i].isSpaceLike {
+                        if let last = value.last, last != " " { value.append(" ") }
+                    } else {
+                        value.append(scalars[i])
+                    }
+                    i += 1
+                }
+                guard closed else { throw ParseError(description: "a quotation mark is not closed: add a closing \(close)") }
+                if value.last == " " { value.removeLast() }
                 return String(value)
             }
             var value = String.UnicodeScalarView()
@@ -85,7 +106,12 @@ public struct Query: Sendable, Equatable {
     /// The query written back in its own language.
     public var description: String {
         terms.map { term in
-            let value = term.value.contains(" ") ? "\"\(term.value)\"" : term.value
+            // Quoted when it would not read back as one plain value: spaces, a colon (it would
+            // look like a filter), or a leading quotation mark or minus.
+            let scalars = term.value.unicodeScalars
+            let plain = !scalars.isEmpty && !scalars.contains { $0.isSpaceLike || $0 == ":" }
+                && !["\"", "“", "-"].contains(scalars.first!)
+            let value = plain ? term.value : "\"" + term.value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
             return (term.negated ? "-" : "") + (term.field == .text ? value : term.field.rawValue + ":" + value)
         }.joined(separator: " ")
     }
