@@ -60,7 +60,9 @@ final class FuzzTests: XCTestCase {
         let reader = ArticleReader()
         let folder = TestFolder()
         var random = Random(state: 2021)
-        let rounds = 300
+        // 300 rounds in the suite; SITREP_FUZZ_ROUNDS=N (and SITREP_FUZZ_SEED) for a longer run.
+        let rounds = ProcessInfo.processInfo.environment["SITREP_FUZZ_ROUNDS"].flatMap(Int.init) ?? 300
+        random.state = ProcessInfo.processInfo.environment["SITREP_FUZZ_SEED"].flatMap(UInt64.init) ?? random.state
         for round in 0..<rounds {
             let pick = random.below(seeds.count)
             let input = Self.mutate(seeds[pick], &random)
