@@ -54,6 +54,13 @@ final class DashboardTmuxTests: CLITestCase {
         return status
     }
 
+    /// The sample articles, copied into `folder`.
+    func copySampleData(to folder: URL) throws {
+        for name in try FileManager.default.contentsOfDirectory(atPath: Self.packageRoot.appendingPathComponent("sample-data").path) {
+            try FileManager.default.copyItem(at: Self.packageRoot.appendingPathComponent("sample-data/\(name)"), to: folder.appendingPathComponent(name))
+        }
+    }
+
     private func articleRows(_ screen: [String]) -> Int {
         screen.prefix { !$0.hasPrefix("┌ Timeline") }.filter { $0.range(of: #"^│[·● ] 20\d\d-"#, options: .regularExpression) != nil }.count
     }
@@ -61,10 +68,7 @@ final class DashboardTmuxTests: CLITestCase {
     func testTheDashboardInARealTerminal() throws {
         _ = try XCTUnwrap(Self.tmuxPath, "tmux is needed for the terminal tests (apt-get install tmux)")
         let folder = try temporaryFolder()
-        let sample = Self.packageRoot.appendingPathComponent("sample-data")
-        for name in try FileManager.default.contentsOfDirectory(atPath: sample.path) {
-            try FileManager.default.copyItem(at: sample.appendingPathComponent(name), to: folder.appendingPathComponent(name))
-        }
+        try copySampleData(to: folder)
         let status = try startSession(folder, width: 200, height: 60)
         defer { _ = try? tmux(["kill-session", "-t", session]) }
 
@@ -152,9 +156,7 @@ extension DashboardTmuxTests {
     func testCtrlZSuspendsAndFgRedraws() throws {
         _ = try XCTUnwrap(Self.tmuxPath, "tmux is needed for the terminal tests (apt-get install tmux)")
         let folder = try temporaryFolder()
-        for name in try FileManager.default.contentsOfDirectory(atPath: Self.packageRoot.appendingPathComponent("sample-data").path) {
-            try FileManager.default.copyItem(at: Self.packageRoot.appendingPathComponent("sample-data/\(name)"), to: folder.appendingPathComponent(name))
-        }
+        try copySampleData(to: folder)
         // An interactive shell with job control, as an analyst has.
         session = "sitrep-test-\(getpid())-\(Int.random(in: 0..<1_000_000))"
         try tmux(["new-session", "-d", "-s", session, "-x", "120", "-y", "40", "env PS1='$ ' bash --norc --noprofile -i"])
@@ -211,9 +213,7 @@ extension DashboardTmuxTests {
     func testAWatchedFolderDeletedAndMadeAgain() throws {
         _ = try XCTUnwrap(Self.tmuxPath, "tmux is needed for the terminal tests (apt-get install tmux)")
         let folder = try temporaryFolder()
-        for name in try FileManager.default.contentsOfDirectory(atPath: Self.packageRoot.appendingPathComponent("sample-data").path) {
-            try FileManager.default.copyItem(at: Self.packageRoot.appendingPathComponent("sample-data/\(name)"), to: folder.appendingPathComponent(name))
-        }
+        try copySampleData(to: folder)
         try startSession(folder, width: 120, height: 40)
         defer { _ = try? tmux(["kill-session", "-t", session]) }
         try waitForScreen(60, "the dashboard opens") { $0.first?.hasPrefix("┌ Articles 5/5") ?? false }

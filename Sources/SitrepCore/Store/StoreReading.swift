@@ -99,23 +99,22 @@ extension Store {
             }
         }
 
+        /// Rows of a table kept per article, for the articles loaded: the whole table when many
+        /// are (one scan beats thousands of look-ups), else those of their ids.
+        private func rows(_ db: Database, _ table: String, _ columns: String, orderBy: String) throws -> RowCursor {
+            if articles.count > 500 { return try Row.fetchCursor(db, sql: "SELECT \(columns) FROM \(table) ORDER BY \(orderBy)") }
+            let ids = order.map(String.init).joined(separator: ",")
+            return try Row.fetchCursor(db, sql: "SELECT \(columns) FROM \(table) WHERE article_id IN (\(ids)) ORDER BY \(orderBy)")
+        }
+
         mutating func entities(_ db: Database) throws {
             guard !articles.isEmpty else { return }
-            let columns = "article_id, name, kind, aliases, place_id, country, mentions, corpus_key, canonical"
-            if articles.count > 500 {
-                try read(try Row.fetchCursor(db, sql: "SELECT \(columns) FROM entity ORDER BY id"), db)
-            } else {
-                let ids = order.map(String.init).joined(separator: ",")
-                try read(try Row.fetchCursor(db, sql: "SELECT \(columns) FROM entity WHERE article_id IN (\(ids)) ORDER BY id"), db)
-            }
+            try read(try rows(db, "entity", "article_id, name, kind, aliases, place_id, country, mentions, corpus_key, canonical", orderBy: "id"), db)
         }
 
         mutating func dates(_ db: Database) throws {
             guard !articles.isEmpty else { return }
-            let columns = "article_id, text, day, granularity, relative, start, \"end\", year_given"
-            let rows = articles.count > 500
-                ? try Row.fetchCursor(db, sql: "SELECT \(columns) FROM date_mention ORDER BY article_id, start")
-                : try Row.fetchCursor(db, sql: "SELECT \(columns) FROM date_mention WHERE article_id IN (\(order.map(String.init).joined(separator: ","))) ORDER BY article_id, start")
+            let rows = try rows(db, "date_mention", "article_id, text, day, granularity, relative, start, \"end\", year_given", orderBy: "article_id, start")
             while let row = try rows.next() {
                 let id: Int64 = row[0]
                 guard articles[id] != nil, let day = DateField.isoDay(row[2] as String) else { continue }
@@ -126,10 +125,7 @@ extension Store {
 
         mutating func quotes(_ db: Database) throws {
             guard !articles.isEmpty else { return }
-            let columns = "article_id, text, speaker, speaker_key, start, \"end\""
-            let rows = articles.count > 500
-                ? try Row.fetchCursor(db, sql: "SELECT \(columns) FROM quote ORDER BY article_id, start")
-                : try Row.fetchCursor(db, sql: "SELECT \(columns) FROM quote WHERE article_id IN (\(order.map(String.init).joined(separator: ","))) ORDER BY article_id, start")
+            let rows = try rows(db, "quote", "article_id, text, speaker, speaker_key, start, \"end\"", orderBy: "article_id, start")
             while let row = try rows.next() {
                 let id: Int64 = row[0]
                 guard articles[id] != nil else { continue }
