@@ -86,6 +86,56 @@ final class IndexCommandTests: CLITestCase {
         XCTAssertEqual((try JSONSerialization.jsonObject(with: Data(query.stdout.utf8)) as! [Any]).count, 400)
     }
 
+    /// kill -9 at several moments of indexing 2,000 files (a fixed seed picks them), and at the
+    /// same moments of a run that also meets edits and deletions made while it was down: after
+    /// each kill the index is whole, and the run after the last one matches the folder exactly.
+    func testKilledAtRandomMomentsTheIndexStaysWholeAndEndsMatchingTheFolder() throws {
+        let folder = try corpus(2000)
+        let index = try temporaryFolder().appendingPathComponent("index.sqlite").path
+        var seed: UInt64 = 42
+        func nextDelay() -> Double {
+            seed = seed &* 6364136223846793005 &+ 1442695040888963407
+            return 0.3 + Double(seed >> 40) / Double(1 << 24) * 2.5
+        }
+        func assertWhole(_ round: Int) throws {
+            guard FileManager.default.fileExists(atPath: index) else { return }
+            let queue = try DatabaseQueue(path: index)
+            try queue.read { db in
+                XCTAssertEqual(try String.fetchOne(db, sql: "PRAGMA integrity_check"), "ok", "round \(round)")
+                XCTAssertEqual(try Int.fetchOne(db, sql: "SELECT count(*) FROM file WHERE problems = '' AND path NOT IN (SELECT path FROM article)"), 0,
+                               "round \(round): every readable file has its articles")
+                XCTAssertEqual(try Int.fetchOne(db, sql: "SELECT count(*) FROM article WHERE path NOT IN (SELECT path FROM file)"), 0,
+                               "round \(round): no article without its file")
+            }
+            try queue.close()
+        }
+        for round in 0..<5 {
+            if round == 3 {
+                // While it is down: some files edited, some deleted.
+                for k in stride(from: 0, to: 2000, by: 97) {
+                    let path = folder.appendingPathComponent(String(format: "day-%02d/article-%04d.txt", k % 7, k))
+                    if k % 2 == 0 { try FileManager.default.removeItem(at: path) } else { try "Edited \(k) in Kyiv.\n".write(to: path, atomically: true, encoding: .utf8) }
+                }
+            }
+            let process = try start(["index", "--index", index, folder.path])
+            usleep(useconds_t(nextDelay() * 1_000_000))
+            process.signal(SIGKILL)
+            XCTAssertNotNil(process.wait(30))
+            try assertWhole(round)
+        }
+        let final = try sitrep(["index", "--index", index, folder.path], timeout: 600)
+        XCTAssertEqual(final.status, 0, final.stderr)
+        try assertWhole(99)
+        let root = folder.standardizedFileURL.path
+        let files = (FileManager.default.enumerator(atPath: root)?.allObjects as? [String] ?? []).filter { $0.hasSuffix(".txt") }
+            .map { root + "/" + $0 }
+        let queue = try DatabaseQueue(path: index)
+        let indexed = try queue.read { db in try String.fetchAll(db, sql: "SELECT path FROM file") }
+        try queue.close()
+        XCTAssertEqual(Set(indexed), Set(files), "the index matches the folder exactly")
+        XCTAssertEqual(files.count, 2000 - 11, "the 11 deleted files are gone")
+    }
+
     func testACorruptIndexIsMovedAsideWithOneWarningAndRebuilt() throws {
         let folder = try temporaryFolder()
         let index = folder.appendingPathComponent("index.sqlite")
