@@ -94,12 +94,12 @@ struct DashboardCommand: ParsableCommand {
         // One queue for the start-up reconcile and the watcher's updates: never two at once.
         let indexing = DispatchQueue(label: "sitrep.indexing")
         // After files land, the snapshot file is rewritten once things have been quiet for a while.
-        let keeper = SnapshotKeeper()
+        let keeper = SnapshotKeeper { _ = try? store.refreshSnapshotFile(under: roots) }
         let watcher = FolderWatcher(roots: input) { batch in
             indexing.sync {
                 do {
                     publish(try indexer.update(batch).changes, arrivals: true)
-                    keeper.changed(on: indexing) { _ = try? store.refreshSnapshotFile(under: roots) }
+                    keeper.changed()
                 } catch {
                     loop.post(.snapshot(live.snapshot, arrived: [], unreadable: unreadable() + ["cannot index: \(Store.describe(error))"]))
                 }
@@ -113,7 +113,7 @@ struct DashboardCommand: ParsableCommand {
                 try indexer.reconcile(watched, progress: { loop.post(.indexing(done: $0.done, total: $0.total)) },
                                       onBatch: { publish($0, arrivals: false) })
                 // The next start reads the snapshot file: bring it up to date when reconciling changed the index.
-                if !((try? store.snapshotFileIsCurrent(under: roots)) ?? true) { _ = try? store.refreshSnapshotFile(under: roots) }
+                if !((try? store.snapshotFileIsCurrent(under: roots)) ?? true) { keeper.changed(after: 0) }
             } catch {
                 loop.post(.snapshot(live.snapshot, arrived: [], unreadable: unreadable() + ["cannot index: \(Store.describe(error))"]))
             }
@@ -135,17 +135,28 @@ extension DashboardCommand {
     }
 }
 
-/// Rewrites the snapshot file some time after the index changed, once for many changes. Used
-/// only on the indexing queue.
+/// Rewrites the snapshot file some time after the index changed, once for many changes, on a
+/// queue of its own: reading the whole index takes seconds at scale, and indexing the files
+/// that land meanwhile must not wait for it (the file is written from one read of the index,
+/// so it is right whatever indexing does at the same time).
 final class SnapshotKeeper: @unchecked Sendable {
+    private let queue = DispatchQueue(label: "sitrep.snapshot-file", qos: .utility)
+    private let refresh: @Sendable () -> Void
+    /// Touched only on `queue`.
     private var pending = false
 
-    func changed(on queue: DispatchQueue, after seconds: Double = 120, refresh: @escaping @Sendable () -> Void) {
-        guard !pending else { return }
-        pending = true
-        queue.asyncAfter(deadline: .now() + seconds) { [self] in
-            pending = false
-            refresh()
+    init(refresh: @escaping @Sendable () -> Void) {
+        self.refresh = refresh
+    }
+
+    func changed(after seconds: Double = 120) {
+        queue.async { [self] in
+            guard !pending else { return }
+            pending = true
+            queue.asyncAfter(deadline: .now() + seconds) { [self] in
+                pending = false
+                refresh()
+            }
         }
     }
 }
