@@ -39,6 +39,19 @@ public struct Buffer: Sendable, Equatable {
         let bounds = (clip ?? area).intersection(area)
         guard y >= bounds.y, y < bounds.maxY else { return x }
         var column = x
+        // Printable ASCII (most of what is drawn): a cell a byte, no grapheme breaking.
+        let utf8 = text.utf8
+        if utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) {
+            for byte in utf8 {
+                if column + 1 > bounds.maxX { break }
+                if column >= bounds.x {
+                    clearWide(at: column, y: y)
+                    self[column, y] = Cell(String(UnicodeScalar(byte)), style: style)
+                }
+                column += 1
+            }
+            return column
+        }
         for character in text {
             let symbol = DisplayWidth.printable(character)
             let width = DisplayWidth.of(symbol)
