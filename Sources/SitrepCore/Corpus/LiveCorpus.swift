@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import Synchronization
 
 /// The corpus of some folders as it changes: the newest snapshot, replaced whole after each
@@ -50,5 +53,33 @@ public final class LiveCorpus: Sendable {
         }
         let next = snapshot.updated(removing: gone, adding: fresh.map(\.article))
         current.withLock { $0 = next }
+        HeapTrim.now(atMostEvery: 10)
     }
+}
+
+/// Hands memory the allocator keeps but no longer uses back to the system. Each snapshot is
+/// a new copy of large tables; glibc keeps the freed copies for reuse, and a dashboard that
+/// takes in files all day grew to twice the memory its snapshot needs (a soak test: 578 MB,
+/// 258 MB after a trim).
+enum HeapTrim {
+    private static let last = Mutex(0.0)
+
+    static func now(atMostEvery seconds: Double) {
+        #if canImport(Glibc)
+        let time = Date().timeIntervalSince1970
+        let due = last.withLock { last -> Bool in
+            guard time - last >= seconds else { return false }
+            last = time
+            return true
+        }
+        if due, let trim = trim { _ = trim(0) }
+        #endif
+    }
+
+    #if canImport(Glibc)
+    /// glibc's `malloc_trim`, which the Swift module of glibc leaves out.
+    private typealias Trim = @convention(c) (Int) -> Int32
+    nonisolated(unsafe) private static let trim: Trim? = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "malloc_trim")
+        .map { unsafeBitCast($0, to: Trim.self) }
+    #endif
 }
