@@ -20,7 +20,7 @@ import tempfile
 import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-BINARY = os.path.join(ROOT, ".build", "release", "sitrep")
+BINARY = os.environ.get("SITREP_BINARY", os.path.join(ROOT, ".build", "release", "sitrep"))
 DURATION = float(sys.argv[1]) if len(sys.argv) > 1 else 3600
 RATE = float(sys.argv[2]) if len(sys.argv) > 2 else 20
 SAMPLE = 30
