@@ -136,20 +136,21 @@ public final class Indexer: Sendable {
 
         // Sort the listing out: unchanged, touched only (same content), or to be read.
         var touched: [Listed] = []
-        var candidates: [(file: Listed, data: Data?, hash: String?)] = []
+        // Only the hash is kept: the content is read again when analysed, and a corpus of
+        // 100,000 files held in memory at once would be most of a gigabyte.
+        var candidates: [(file: Listed, hash: String?)] = []
         for file in listed {
             if let old = stored[file.path], old.analyser == current, old.size == file.size, old.mtime == file.mtime {
                 summary.unchanged += 1
                 continue
             }
-            let data = FileManager.default.contents(atPath: file.path)
-            let hash = data.map(ContentHash.of)
+            let hash = FileManager.default.contents(atPath: file.path).map(ContentHash.of)
             if let old = stored[file.path], old.analyser == current, let hash, hash == old.hash {
                 touched.append(file)
                 summary.unchanged += 1
                 continue
             }
-            candidates.append((file, data, hash))
+            candidates.append((file, hash))
         }
         // Renamed while we were away: a vanished file's content under a new path.
         let listedPaths = Set(listed.map(\.path))
@@ -158,7 +159,7 @@ public final class Indexer: Sendable {
             vanishedByHash[old.hash, default: []].append(path)
         }
         var renames: [(from: String, to: Listed)] = []
-        var toRead: [(file: Listed, data: Data?, hash: String?)] = []
+        var toRead: [(file: Listed, hash: String?)] = []
         for candidate in candidates {
             if stored[candidate.file.path] == nil, let hash = candidate.hash, var paths = vanishedByHash[hash], !paths.isEmpty {
                 renames.append((paths.removeLast(), candidate.file))
@@ -188,10 +189,17 @@ public final class Indexer: Sendable {
         let extractor = total > 0 ? try self.extractor() : nil
         var done = 0
         progress(Progress(done: 0, total: total))
-        for start in stride(from: 0, to: toRead.count, by: Self.batchSize) {
-            let batch = Array(toRead[start..<min(start + Self.batchSize, toRead.count)])
-            let results = analyse(batch.map { ($0.file.path, $0.file.size, $0.file.mtime, $0.hash) }, extractor!)
-            try write(results, current)
+        // Analysis of one batch (on every core) overlaps the writing of the one before (one
+        // transaction each, in order, on a queue of its own); a batch's changes are reported
+        // once it is written.
+        let writing = DispatchQueue(label: "sitrep.index.write")
+        var inFlight: (batch: ArraySlice<(file: Listed, hash: String?)>, results: [Analysed], written: DispatchGroup, failure: Failure)?
+        defer { inFlight?.written.wait() }
+        func finish() throws {
+            guard let (batch, results, written, failure) = inFlight else { return }
+            written.wait()
+            inFlight = nil
+            if let error = failure.error { throw error }
             let before = summary.changes.count
             for (item, result) in zip(batch, results) {
                 let existed = stored[item.file.path] != nil
@@ -207,7 +215,28 @@ public final class Indexer: Sendable {
             done += batch.count
             progress(Progress(done: done, total: total))
         }
+        for start in stride(from: 0, to: toRead.count, by: Self.batchSize) {
+            let batch = toRead[start..<min(start + Self.batchSize, toRead.count)]
+            let results = analyse(batch.map { ($0.file.path, $0.file.size, $0.file.mtime, $0.hash) }, extractor!)
+            try finish()
+            let written = DispatchGroup(), failure = Failure()
+            writing.async(group: written) { [self] in
+                do { try write(results, current) } catch { failure.error = error }
+            }
+            inFlight = (batch, results, written, failure)
+        }
+        try finish()
         return summary
+    }
+
+    /// The error a write on the writing queue ended with, if any.
+    private final class Failure: @unchecked Sendable {
+        private let lock = NSLock()
+        private var stored: (any Error)?
+        var error: (any Error)? {
+            get { lock.withLock { stored } }
+            set { lock.withLock { stored = newValue } }
+        }
     }
 
     // MARK: Analysis
@@ -217,7 +246,7 @@ public final class Indexer: Sendable {
         var size: Int64
         var mtime: Double
         var hash: String
-        var articles: [(Article, [Entity])]
+        var articles: [(article: Article, entities: [Entity], quotes: [Quote])]
         var problems: [ReadIssue]
     }
 
@@ -228,7 +257,10 @@ public final class Indexer: Sendable {
         DispatchQueue.concurrentPerform(iterations: files.count) { i in
             let file = files[i]
             let outcome = reader.read(path: file.path)
-            let articles = outcome.articles.map { ($0, extractor.entities(in: $0.body)) }
+            let articles = outcome.articles.map { article in
+                let entities = extractor.entities(in: article.body)
+                return (article, entities, QuoteFinder.find(in: article.body, entities: entities))
+            }
             // A file that vanished between listing and reading has no hash: it is recorded
             // with its problem and read again when it reappears.
             results.set(i, Analysed(path: file.path, size: file.size, mtime: file.mtime, hash: file.hash ?? "",
@@ -275,7 +307,7 @@ public final class Indexer: Sendable {
         let insertQuote = try db.cachedStatement(sql: "INSERT INTO quote(article_id, text, speaker, speaker_key, start, \"end\") VALUES (?, ?, ?, ?, ?, ?)")
         let insertDate = try db.cachedStatement(sql: "INSERT INTO date_mention(article_id, text, day, year_given, start, \"end\", granularity, relative) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
         let insertPlace = try db.cachedStatement(sql: "INSERT OR IGNORE INTO place(id, name, kind, parent_id) VALUES (?, ?, ?, ?)")
-        for (article, entities) in result.articles {
+        for (article, entities, quotes) in result.articles {
             var partKind: String? = nil
             if let part = article.part {
                 switch part {
@@ -289,7 +321,7 @@ public final class Indexer: Sendable {
                                                   article.published.isoString, instant, article.publishedFrom.rawValue,
                                                   article.url, article.language, article.body])
             let articleID = db.lastInsertedRowID
-            for quote in QuoteFinder.find(in: article.body, entities: entities) {
+            for quote in quotes {
                 try insertQuote.execute(arguments: [articleID, quote.text, quote.speaker, quote.speakerKey, quote.start, quote.end])
             }
             for date in article.dates {
