@@ -146,3 +146,24 @@ final class OutletDebrisTests: XCTestCase {
         XCTAssertEqual(result.kept.map(\.text), blocks.map(\.text), "dropped: \(result.dropped.map { ($0.block.text, $0.reason) })")
     }
 }
+
+/// Datelines name their place as the wire writes it: accented, with an apostrophe, or with
+/// its state after a comma.
+final class DatelineTests: XCTestCase {
+    func testDatelinesWithAccentedAndCompoundPlacesGiveTheSourceAndDay() throws {
+        let cases: [(String, String, String?)] = [
+            ("QUÉBEC, June 18 (El País) - Officials said on Friday that talks would resume.", "El País", "June 18"),
+            ("JING’AN, June 26 (Reuters) - Talks were held on Saturday.", "Reuters", "June 26"),
+            ("WASHINGTON, D.C., May 3 (UPI) -- The vote was delayed.", "UPI", "May 3"),
+            ("ZAPORIZHZHIA (AP) — Shelling resumed overnight.", "AP", nil),
+            ("KYIV, April 13 (Reuters) - Ukraine said on Tuesday.", "Reuters", "April 13"),
+        ]
+        for (text, source, day) in cases {
+            let found = try XCTUnwrap(MetadataInference.dateline(in: [Block(text)]), text)
+            XCTAssertEqual(found.source, source, text)
+            XCTAssertEqual(found.dateText, day, text)
+        }
+        // A sentence that merely holds brackets is no dateline.
+        XCTAssertNil(MetadataInference.dateline(in: [Block("The agency (which declined to comment) - said nothing.")]))
+    }
+}

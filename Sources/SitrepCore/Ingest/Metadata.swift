@@ -21,9 +21,10 @@ public struct DeclaredMetadata: Sendable, Equatable {
 /// Infers title, source and publication date from the cleaned blocks when the file does not
 /// declare them.
 enum MetadataInference {
-    /// "May 7 (UPI) --", "KYIV, April 13 (Reuters) -", "WASHINGTON (AP) —".
+    /// "May 7 (UPI) --", "KYIV, April 13 (Reuters) -", "WASHINGTON (AP) —", "QUÉBEC, June 18 (El País) -",
+    /// "WASHINGTON, D.C., May 3 (UPI) -".
     private static let dateline = try! NSRegularExpression(
-        pattern: #"^(?:[A-Z][A-Za-z .'-]{1,40},\s*)?(?:[A-Z][A-Z .'-]{1,40}\s+)?(?<date>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:,\s*\d{4})?)?\s*\((?<source>[A-Z][A-Za-z&.' -]{1,30})\)\s*(?:--|[-–—])\s"#)
+        pattern: #"^(?:\p{Lu}[\p{L}\p{M} .'’-]{1,40}(?:,\s*\p{Lu}[\p{L}\p{M} .'’-]{1,30}){0,2},\s*)?(?:\p{Lu}[\p{Lu}\p{M} .'’-]{1,40}\s+)?(?<date>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:,\s*\d{4})?)?\s*\((?<source>\p{Lu}[\p{L}\p{M}&.'’ -]{1,30})\)\s*(?:--|[-–—])\s"#)
 
     struct Dateline {
         var source: String

@@ -250,6 +250,14 @@ public final class Indexer: Sendable {
         var problems: [ReadIssue]
     }
 
+    /// Reads and analyses files as indexing does — reading, cleaning, dates, entities and
+    /// quotes, on every core — and writes nothing: what `sitrep bench` measures as extraction.
+    /// Returns how many articles the files held.
+    public func extractOnly(_ paths: [String]) throws -> Int {
+        let extractor = try extractor()
+        return analyse(paths.map { ($0, 0, 0, nil) }, extractor).reduce(0) { $0 + $1.articles.count }
+    }
+
     /// Reads and analyses files on every core; results in the order given.
     func analyse(_ files: [(path: String, size: Int64, mtime: Double, hash: String?)], _ extractor: EntityExtractor) -> [Analysed] {
         let results = Results(count: files.count)

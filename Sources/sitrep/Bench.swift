@@ -1,0 +1,417 @@
+import ArgumentParser
+import Dispatch
+import Foundation
+import SitrepCore
+import SitrepTerminal
+import SitrepUI
+
+/// `sitrep bench`: generates a corpus and measures Sitrep on it, in one process and one run.
+struct Bench: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Measure Sitrep on a generated corpus: extraction, indexing, start-up, queries, frames, watching and memory.",
+        discussion: """
+        Writes a deterministic news-like corpus (a fixed seed; 1–20 KB articles as text with \
+        front matter, raw text with datelines, Markdown, HTML pages, JSON and JSON Lines) into a \
+        temporary folder, measures, prints a table (or one JSON object with --json), and removes \
+        the folder. Build with `-c release`: a debug build is several times slower. A progress \
+        line is drawn on stderr when it is a terminal.
+
+          swift run -c release sitrep bench --articles 100000
+        """
+    )
+
+    @Option(help: "How many articles to generate (at least 200).")
+    var articles = 20_000
+
+    @Flag(help: "Print one JSON object instead of a table.")
+    var json = false
+
+    @Option(help: "The corpus generator's seed.")
+    var seed: UInt64 = 2021
+
+    func validate() throws {
+        guard articles >= 200 else { throw ValidationError("--articles must be at least 200 (got \(articles))") }
+    }
+
+    func run() throws {
+        let work = NSTemporaryDirectory() + "sitrep-bench-\(getpid())"
+        try? FileManager.default.removeItem(atPath: work)
+        try FileManager.default.createDirectory(atPath: work, withIntermediateDirectories: true)
+        let cleanup = BenchCleanup(folder: work)
+        defer { cleanup.run() }
+        var run = BenchRun(folder: work, count: articles, seed: seed, status: BenchStatus())
+        let result = try run.measure()
+        if json {
+            let data = try JSONSerialization.data(withJSONObject: result.json, options: [.prettyPrinted, .sortedKeys])
+            print(String(decoding: data, as: UTF8.self))
+        } else {
+            print(result.table)
+        }
+    }
+}
+
+/// Removes the bench's folder on the way out, and on Ctrl-C or SIGTERM.
+final class BenchCleanup: @unchecked Sendable {
+    let folder: String
+    private var sources: [any DispatchSourceSignal] = []
+
+    init(folder: String) {
+        self.folder = folder
+        for number in [SIGINT, SIGTERM, SIGHUP] {
+            signal(number, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: number, queue: DispatchQueue(label: "sitrep.bench.signals"))
+            source.setEventHandler { [folder] in
+                BenchStatus.clear()
+                try? FileManager.default.removeItem(atPath: folder)
+                exit(128 + number)
+            }
+            source.resume()
+            sources.append(source)
+        }
+    }
+
+    func run() { try? FileManager.default.removeItem(atPath: folder) }
+}
+
+/// The progress line on stderr (only when it is a terminal).
+struct BenchStatus {
+    private let enabled = isatty(STDERR_FILENO) == 1
+    private var started = Date()
+    private var lastDrawn = Date.distantPast
+
+    mutating func phase(_ name: String) {
+        started = Date()
+        lastDrawn = .distantPast
+        show(name)
+    }
+
+    mutating func show(_ text: String) {
+        guard enabled else { return }
+        let now = Date()
+        guard now.timeIntervalSince(lastDrawn) >= 0.1 else { return }
+        lastDrawn = now
+        FileHandle.standardError.write(Data("\r\u{1B}[K\(text)".utf8))
+    }
+
+    mutating func count(_ name: String, _ done: Int, _ total: Int) {
+        let elapsed = Date().timeIntervalSince(started)
+        let rate = elapsed > 0 ? Double(done) / elapsed : 0
+        let left = rate > 0 ? Double(total - done) / rate : 0
+        let width = 24, filled = total > 0 ? min(width, done * width / total) : 0
+        let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled)
+        show(String(format: "%@ %@ %d/%d  %.0f/s  ETA %02d:%02d", name, bar, done, total, rate, Int(left) / 60, Int(left) % 60))
+    }
+
+    static func clear() {
+        if isatty(STDERR_FILENO) == 1 { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+    }
+}
+
+/// One bench run: each phase measured in turn, in this process.
+struct BenchRun {
+    let folder: String
+    let count: Int
+    let seed: UInt64
+    var status: BenchStatus
+
+    var corpusFolder: String { folder + "/articles" }
+    var indexPath: String { folder + "/index.sqlite" }
+
+    struct Result {
+        var json: [String: Any]
+        var table: String
+    }
+
+    static func now() -> Double { Double(DispatchTime.now().uptimeNanoseconds) / 1e9 }
+
+    static func percentile(_ values: [Double], _ p: Double) -> Double {
+        guard !values.isEmpty else { return .nan }
+        let sorted = values.sorted()
+        return sorted[min(sorted.count - 1, Int((Double(sorted.count) * p).rounded(.down)))]
+    }
+
+    mutating func measure() throws -> Result {
+        var json: [String: Any] = ["articles": count, "seed": seed]
+        var rows: [(String, String, String)] = []
+        let machine = Self.machine()
+        json["machine"] = ["cores": machine.cores, "memoryGB": machine.memoryGB, "cpu": machine.cpu]
+        #if DEBUG
+        let build = "debug build — numbers several times slower than a release build"
+        #else
+        let build = "release build"
+        #endif
+        json["build"] = build
+
+        // Loading the model, gazetteer and alias table: part of a real start-up, paid once here.
+        var t = Self.now()
+        let tagger = try EntityTagger.shipped()
+        let gazetteer = Gazetteer.shipped
+        _ = AliasTable.shipped.person(surname: "")
+        let loadSeconds = Self.now() - t
+        let places = gazetteer.places.count
+
+        // The corpus.
+        status.phase("generating")
+        t = Self.now()
+        let generator = BenchCorpus(seed: seed, gazetteer: gazetteer)
+        var status = self.status
+        let summary = try generator.write(count: count, into: corpusFolder) { status.count("generating", $0, count) }
+        self.status = status
+        json["files"] = summary.files
+        json["corpusMB"] = Double(summary.bytes) / 1_048_576
+        json["formats"] = summary.formats
+        json["generateSeconds"] = Self.now() - t
+
+        // Extraction: a sample of the files, spread over the corpus, on every core.
+        status.phase("extracting")
+        let files = InputFiles.expand([corpusFolder]).files
+        let step = max(1, files.count / 4_000)
+        let sample = stride(from: 0, to: files.count, by: step).map { files[$0] }
+        let extractor = EntityExtractor(tagger: tagger)
+        let store = Store.open(path: indexPath)
+        let indexer = Indexer(store: store) { extractor }
+        _ = try indexer.extractOnly(Array(sample.prefix(20)))  // warm-up
+        t = Self.now()
+        let extracted = try indexer.extractOnly(sample)
+        let extractRate = Double(extracted) / (Self.now() - t)
+        json["extractArticlesPerSecond"] = extractRate
+        rows.append(("extract: read, clean, dates, entities, quotes", String(format: "%.0f articles/s", extractRate), "—"))
+
+        // Ingest: everything into a new index, then the snapshot file, as `sitrep index` does.
+        status.phase("indexing")
+        t = Self.now()
+        let reconciled = try indexer.reconcile([corpusFolder], progress: { progress in
+            status.count("indexing", progress.done, progress.total)
+        })
+        self.status = status
+        let roots = [Store.Root(corpusFolder)]
+        _ = try store.refreshSnapshotFile(under: roots)
+        let ingestSeconds = Self.now() - t
+        let indexed = try store.articleCount(under: roots)
+        let ingestRate = Double(reconciled.articlesAnalysed) / ingestSeconds
+        json["ingestArticlesPerSecond"] = ingestRate
+        json["indexedArticles"] = indexed
+        json["indexMB"] = Self.megabytes(indexPath)
+        json["snapshotFileMB"] = Self.megabytes(SnapshotFile.path(forIndex: indexPath))
+        rows.append(("ingest into a new index (all of it)", String(format: "%.0f articles/s", ingestRate), "≥ 500"))
+        guard indexed == summary.articles else {
+            throw CleanExit.message("bench: the index holds \(indexed) articles, the corpus \(summary.articles); stopping", code: 1)
+        }
+
+        // Start-up: the index and snapshot file evicted from the page cache, then opened as the
+        // dashboard opens them; the model and gazetteer load is added.
+        status.phase("starting up")
+        for path in [indexPath, indexPath + "-wal", SnapshotFile.path(forIndex: indexPath)] { Self.evict(path) }
+        t = Self.now()
+        let opened = Store.open(path: indexPath)
+        let loaded = try opened.snapshotArticles(under: roots)
+        let live = LiveCorpus(store: opened, roots: roots, loaded: loaded)
+        let corpus = live.snapshot
+        let coldStart = Self.now() - t + loadSeconds
+        json["coldStartSeconds"] = coldStart
+        json["modelLoadSeconds"] = loadSeconds
+        rows.append(("start-up to a usable snapshot (cold cache)", String(format: "%.2f s", coldStart), "≤ 2 s"))
+        let afterStart = Self.rss("VmRSS")
+        json["rssAfterStartMB"] = afterStart
+
+        // Queries.
+        status.phase("querying")
+        let texts = generator.queryTexts
+        let people = generator.queryPeople, regions = generator.queryPlaces
+        let kinds: [(String, [String])] = [
+            ("actor", people.map { "actor:\"\($0)\"" }),
+            ("region", regions.map { "region:\"\($0)\"" }),
+            ("text", texts),
+            ("combined", zip(people, regions).enumerated().map { i, pair in
+                i % 2 == 0 ? "actor:\"\(pair.0)\" region:\"\(pair.1)\" since:2021-03-01 -source:Reuters"
+                           : "actor:\"\(pair.0)\" \(texts[i % texts.count])"
+            }),
+        ]
+        var all: [Double] = []
+        var perKind: [String: Any] = [:]
+        var skipped: [String] = []
+        for (kind, queries) in kinds {
+            var times: [Double] = []
+            var matched = 0
+            for round in 0..<10 {
+                for text in queries {
+                    let query = try Query.parse(text)
+                    let start = Self.now()
+                    do {
+                        let found = try corpus.matches(query)
+                        times.append(Self.now() - start)
+                        if round == 0 { matched += found.count }
+                    } catch {
+                        if round == 0 { skipped.append("\(text): \(error)") }
+                    }
+                }
+            }
+            all += times
+            let p50 = Self.percentile(times, 0.5) * 1000, p99 = Self.percentile(times, 0.99) * 1000
+            perKind[kind] = ["p50Ms": p50, "p99Ms": p99, "queries": times.count, "meanMatches": Double(matched) / Double(max(1, queries.count))]
+            rows.append(("  \(kind) (\(queries.count) queries × 10) p50 / p99", String(format: "%.2f / %.2f ms", p50, p99), ""))
+        }
+        let queryP50 = Self.percentile(all, 0.5) * 1000, queryP99 = Self.percentile(all, 0.99) * 1000
+        json["queryP50Ms"] = queryP50
+        json["queryP99Ms"] = queryP99
+        json["queries"] = perKind
+        if !skipped.isEmpty { json["queriesSkipped"] = skipped }
+        rows.insert(("query p50 / p99, all kinds", String(format: "%.2f / %.2f ms", queryP50, queryP99), "p99 ≤ 10 ms"),
+                    at: rows.count - kinds.count)
+
+        // Frames at 200×60, moving through the list, the sidebar and the timeline.
+        status.phase("drawing")
+        let frames = Self.frames(corpus, folder: corpusFolder, people: people)
+        json["frameP50Ms"] = frames.p50
+        json["frameP99Ms"] = frames.p99
+        json["frameTerminal"] = frames.terminal
+        json["filterFrameP50Ms"] = frames.filterP50
+        json["filterFrameP99Ms"] = frames.filterP99
+        rows.append(("frame 200×60, state → buffer → terminal, p50 / p99", String(format: "%.2f / %.2f ms", frames.p50, frames.p99), "p99 ≤ 8 ms"))
+        rows.append(("filter key → frame (:actor NAME Enter) p50 / p99", String(format: "%.1f / %.1f ms", frames.filterP50, frames.filterP99), ""))
+
+        // Files landing in the watched folder, one at a time.
+        status.phase("watching")
+        let watch = try Self.watch(live: live, indexer: indexer, generator: generator, folder: corpusFolder, first: count)
+        json["watchP50Ms"] = watch.p50
+        json["watchP99Ms"] = watch.p99
+        json["watchFiles"] = watch.files
+        rows.append(("file landing → in a snapshot p50 / p99 (\(watch.files) files)", String(format: "%.0f / %.0f ms", watch.p50, watch.p99), "p99 ≤ 500 ms"))
+
+        let peak = Self.rss("VmHWM")
+        json["peakRSSMB"] = peak
+        rows.append(("peak RSS (whole run)", String(format: "%.0f MB", peak), "≤ 1 GB"))
+        rows.append(("RSS after start-up", String(format: "%.0f MB", afterStart), ""))
+        BenchStatus.clear()
+
+        let formats = summary.formats.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
+        var table = "Sitrep bench: \(count) articles in \(summary.files) files, "
+            + String(format: "%.0f MB (%.1f KB a file on average); ", Double(summary.bytes) / 1_048_576, Double(summary.bytes) / Double(summary.files) / 1024)
+            + "formats: \(formats); seed \(seed)\n"
+        table += "machine: \(machine.cores) cores (\(machine.cpu)), \(String(format: "%.0f", machine.memoryGB)) GB memory; \(build)\n"
+        table += "index \(String(format: "%.0f", Self.megabytes(indexPath))) MB, snapshot file \(String(format: "%.0f", Self.megabytes(SnapshotFile.path(forIndex: indexPath)))) MB; "
+            + "\(corpus.entities.count) distinct entities, \(places) gazetteer places\n\n"
+        let width = rows.map { $0.0.count }.max() ?? 0
+        table += "".padding(toLength: width, withPad: " ", startingAt: 0) + "  " + "measured".padding(toLength: 22, withPad: " ", startingAt: 0) + "target at 100,000\n"
+        for (name, value, target) in rows {
+            table += name.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + value.padding(toLength: 22, withPad: " ", startingAt: 0) + target + "\n"
+        }
+        if !skipped.isEmpty { table += "\nqueries skipped (names not in this corpus): " + skipped.joined(separator: "; ") + "\n" }
+        return Result(json: json, table: table)
+    }
+
+    // MARK: Phases
+
+    static func frames(_ corpus: Corpus, folder: String, people: [String])
+        -> (p50: Double, p99: Double, filterP50: Double, filterP99: Double, terminal: Bool) {
+        var state = DashboardState(corpus: corpus, width: 200, height: 60)
+        state.folders = [folder]
+        let terminal = Terminal()
+        let headless = terminal.openHeadless(output: "/dev/null", term: "xterm-256color")
+        defer { if headless { terminal.close() } }
+        var times: [Double] = []
+        let moves: [Key] = Array(repeating: .down, count: 200) + [.tab] + Array(repeating: .down, count: 100) + [.tab]
+            + Array(repeating: .left, count: 100) + [.tab] + Array(repeating: .pageDown, count: 50)
+        for key in moves {
+            let start = now()
+            state = Reducer.reduce(state, .key(key))
+            let buffer = Dashboard.render(state)
+            if headless { terminal.show(buffer, theme: .default) }
+            times.append(now() - start)
+        }
+        var filterTimes: [Double] = []
+        for name in people {
+            var s = Reducer.reduce(state, .key(.escape))
+            let start = now()
+            s = Reducer.run("actor \(name)", s)
+            let buffer = Dashboard.render(s)
+            if headless { terminal.show(buffer, theme: .default) }
+            filterTimes.append(now() - start)
+        }
+        return (percentile(times, 0.5) * 1000, percentile(times, 0.99) * 1000, percentile(filterTimes, 0.5) * 1000,
+                percentile(filterTimes, 0.99) * 1000, headless)
+    }
+
+    /// Files written one at a time (half in place, half under a temporary name and renamed in,
+    /// as scrapers do) into a watched subfolder; the time from the write to the first snapshot
+    /// that holds the file.
+    static func watch(live: LiveCorpus, indexer: Indexer, generator: BenchCorpus, folder: String, first: Int) throws
+        -> (p50: Double, p99: Double, files: Int) {
+        final class Landing: @unchecked Sendable {
+            let lock = NSLock()
+            var landed: [String: Double] = [:]
+            var latencies: [Double] = []
+            var failure: String?
+        }
+        let landing = Landing()
+        let incoming = folder + "/incoming"
+        try FileManager.default.createDirectory(atPath: incoming, withIntermediateDirectories: true)
+        let watcher = FolderWatcher(roots: [folder]) { batch in
+            do {
+                try live.apply(try indexer.update(batch).changes)
+                let published = now()
+                landing.lock.withLock {
+                    for path in batch { if let start = landing.landed.removeValue(forKey: path) { landing.latencies.append(published - start) } }
+                }
+            } catch {
+                landing.lock.withLock { landing.failure = "\(error)" }
+            }
+        }
+        try watcher.start()
+        defer { watcher.stopAndWait() }
+        let drops = 60
+        for k in 0..<drops {
+            let (name, text) = generator.file(first + k)
+            let path = Indexer.absolute(incoming + "/" + name)
+            landing.lock.withLock { landing.landed[path] = now() }
+            if k % 2 == 0 {
+                try text.write(toFile: path, atomically: false, encoding: .utf8)
+            } else {
+                let temporary = incoming + "/." + name + ".part"
+                try text.write(toFile: temporary, atomically: false, encoding: .utf8)
+                guard rename(temporary, path) == 0 else { throw CleanExit.message("bench: cannot rename \(temporary)", code: 1) }
+            }
+            usleep(250_000)
+        }
+        let deadline = now() + 30
+        while now() < deadline, landing.lock.withLock({ landing.latencies.count < drops && landing.failure == nil }) { usleep(20_000) }
+        let (latencies, failure) = landing.lock.withLock { (landing.latencies, landing.failure) }
+        if let failure { throw CleanExit.message("bench: indexing a landed file failed: \(failure)", code: 1) }
+        guard latencies.count == drops else {
+            throw CleanExit.message("bench: \(drops - latencies.count) of \(drops) landed files never reached a snapshot within 30 s", code: 1)
+        }
+        return (percentile(latencies, 0.5) * 1000, percentile(latencies, 0.99) * 1000, drops)
+    }
+
+    // MARK: The machine
+
+    static func machine() -> (cores: Int, memoryGB: Double, cpu: String) {
+        let meminfo = (try? String(contentsOfFile: "/proc/meminfo", encoding: .utf8)) ?? ""
+        let kb = meminfo.split(separator: "\n").first { $0.hasPrefix("MemTotal") }
+            .flatMap { $0.split(separator: " ").dropFirst().first }.flatMap { Double($0) } ?? 0
+        let cpuinfo = (try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8)) ?? ""
+        let model = cpuinfo.split(separator: "\n").first { $0.hasPrefix("model name") }
+            .map { $0.split(separator: ":", maxSplits: 1).last.map { $0.trimmingCharacters(in: .whitespaces) } ?? "" } ?? "unknown CPU"
+        return (ProcessInfo.processInfo.activeProcessorCount, kb / 1_048_576, model)
+    }
+
+    /// A field of /proc/self/status, in MB.
+    static func rss(_ field: String) -> Double {
+        let status = (try? String(contentsOfFile: "/proc/self/status", encoding: .utf8)) ?? ""
+        let line = status.split(separator: "\n").first { $0.hasPrefix(field + ":") }
+        return (line.flatMap { Double($0.split(separator: " ", omittingEmptySubsequences: true).dropFirst().first ?? "") } ?? 0) / 1024
+    }
+
+    static func megabytes(_ path: String) -> Double {
+        Double(((try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0) ?? 0) / 1_048_576
+    }
+
+    /// Writes a file's pages out and drops them from the page cache, so the next read comes from the disk.
+    static func evict(_ path: String) {
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else { return }
+        fsync(fd)
+        _ = posix_fadvise(fd, 0, 0, Int32(POSIX_FADV_DONTNEED))
+        close(fd)
+    }
+}
