@@ -44,3 +44,38 @@ final class DateTests: XCTestCase {
         XCTAssertNil(DateField.parse("soon"))
     }
 }
+
+/// Calendar arithmetic and ISO instants, checked against Foundation's calendar and formatter.
+final class CalendarArithmeticTests: XCTestCase {
+    func testDaysAgreeWithFoundationsCalendarAcrossCenturies() {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        // Every 37th day from 1890 to 2110, and the edges of leap days and years.
+        var instants = stride(from: -2_524_608_000.0, to: 4_417_977_600.0, by: 86_400 * 37 + 3_601).map { $0 }
+        instants += [951_782_400, 951_868_799, 951_868_800, 4_107_542_400 - 1, 4_107_542_400, -1, 0, 86_399, 1_614_556_800]
+        for seconds in instants {
+            let date = Date(timeIntervalSince1970: seconds)
+            let parts = calendar.dateComponents([.year, .month, .day], from: date)
+            let day = CalendarDay(date: date)
+            XCTAssertEqual([day.year, day.month, day.day], [parts.year!, parts.month!, parts.day!], "\(seconds)")
+            XCTAssertEqual(day.date, calendar.startOfDay(for: date), "\(seconds)")
+        }
+    }
+
+    func testISOInstantsInTheFormsFeedsWrite() {
+        let formatter = ISO8601DateFormatter()
+        let cases: [(String, String?)] = [
+            ("2021-04-01T09:30:00Z", "2021-04-01T09:30:00Z"),
+            ("2021-04-01T09:30:00+03:00", "2021-04-01T06:30:00Z"),
+            ("2021-04-01T09:30:00-0500", "2021-04-01T14:30:00Z"),
+            ("2021-04-01 09:30:00", "2021-04-01T09:30:00Z"),
+            ("2021-04-01T09:30Z", "2021-04-01T09:30:00Z"),
+            ("2021-12-31T23:59:59.750Z", "2021-12-31T23:59:59Z"),
+            ("2021-02-29T10:00:00Z", nil), ("2021-04-01T25:00:00Z", nil), ("2021-04-01T09:30:00Zjunk", nil), ("2021-04-01T09", nil),
+        ]
+        for (text, expected) in cases {
+            XCTAssertEqual(DateField.isoInstant(text).map { formatter.string(from: $0) }, expected, text)
+        }
+        XCTAssertEqual(DateField.isoInstant("2021-12-31T23:59:59.750Z")!.timeIntervalSince1970.truncatingRemainder(dividingBy: 1), 0.75, accuracy: 1e-6)
+    }
+}

@@ -15,12 +15,31 @@ public struct CalendarDay: Sendable, Hashable, Comparable, CustomStringConvertib
         self.day = day
     }
 
-    /// The UTC calendar day of an instant.
+    /// The UTC calendar day of an instant (the proleptic Gregorian calendar, by arithmetic:
+    /// asking Foundation's calendar cost more than the rest of filing an article).
     public init(date: Date) {
-        let parts = Calendar.utc.dateComponents([.year, .month, .day], from: date)
-        self.year = parts.year!
-        self.month = parts.month!
-        self.day = parts.day!
+        let days = Int((date.timeIntervalSince1970 / 86_400).rounded(.down))
+        // Days since 1 March of year 0, in 400-year eras of 146,097 days.
+        let z = days + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let dayOfEra = z - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1_460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let shiftedMonth = (5 * dayOfYear + 2) / 153
+        let month = shiftedMonth < 10 ? shiftedMonth + 3 : shiftedMonth - 9
+        self.year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
+        self.month = month
+        self.day = dayOfYear - (153 * shiftedMonth + 2) / 5 + 1
+    }
+
+    /// Days from 1 January 1970 to this day (negative before).
+    public static func daysSince1970(year: Int, month: Int, day: Int) -> Int {
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yearOfEra = y - era * 400
+        let dayOfYear = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1
+        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+        return era * 146_097 + dayOfEra - 719_468
     }
 
     public static func daysIn(month: Int, year: Int) -> Int {
@@ -33,7 +52,7 @@ public struct CalendarDay: Sendable, Hashable, Comparable, CustomStringConvertib
 
     /// Midnight UTC of this day.
     public var date: Date {
-        Calendar.utc.date(from: DateComponents(year: year, month: month, day: day))!
+        Date(timeIntervalSince1970: Double(Self.daysSince1970(year: year, month: month, day: day)) * 86_400)
     }
 
     public var isoString: String {

@@ -181,32 +181,32 @@ struct HTMLPage {
         var i = start + 1
         var closing = false
         if i < n && s[i] == "/" { closing = true; i += 1 }
-        guard i < n, s[i].properties.isAlphabetic || s[i] == "!" || s[i] == "?" else { return nil }
+        guard i < n, s[i].isLetterLike || s[i] == "!" || s[i] == "?" else { return nil }
         var name = ""
-        while i < n, !s[i].properties.isWhitespace, s[i] != ">", s[i] != "/" {
+        while i < n, !s[i].isSpaceLike, s[i] != ">", s[i] != "/" {
             name.unicodeScalars.append(s[i]); i += 1
         }
         var attributes: [String: String] = [:]
         var selfClosing = false
         while i < n && s[i] != ">" {
-            if s[i].properties.isWhitespace { i += 1; continue }
+            if s[i].isSpaceLike { i += 1; continue }
             if s[i] == "/" { selfClosing = true; i += 1; continue }
             var key = ""
-            while i < n, !s[i].properties.isWhitespace, s[i] != "=", s[i] != ">", s[i] != "/" {
+            while i < n, !s[i].isSpaceLike, s[i] != "=", s[i] != ">", s[i] != "/" {
                 key.unicodeScalars.append(s[i]); i += 1
             }
-            while i < n && s[i].properties.isWhitespace { i += 1 }
+            while i < n && s[i].isSpaceLike { i += 1 }
             var value = ""
             if i < n && s[i] == "=" {
                 i += 1
-                while i < n && s[i].properties.isWhitespace { i += 1 }
+                while i < n && s[i].isSpaceLike { i += 1 }
                 if i < n && (s[i] == "\"" || s[i] == "'") {
                     let quote = s[i]
                     i += 1
                     while i < n && s[i] != quote { value.unicodeScalars.append(s[i]); i += 1 }
                     i += 1
                 } else {
-                    while i < n, !s[i].properties.isWhitespace, s[i] != ">" { value.unicodeScalars.append(s[i]); i += 1 }
+                    while i < n, !s[i].isSpaceLike, s[i] != ">" { value.unicodeScalars.append(s[i]); i += 1 }
                 }
             }
             if key.isEmpty { i += 1 } else { attributes[key.lowercased()] = value }

@@ -83,8 +83,12 @@ public enum QuoteFinder {
 
     // MARK: Spans
 
-    private static func isLetter(_ s: Unicode.Scalar?) -> Bool { s.map { $0.properties.isAlphabetic || ("0"..."9").contains($0) } ?? false }
-    private static func isSpace(_ s: Unicode.Scalar?) -> Bool { s.map { $0.properties.isWhitespace } ?? true }
+    private static func isLetter(_ s: Unicode.Scalar?) -> Bool { s.map { $0.isLetterLike || $0.isDigitASCII } ?? false }
+    private static func isSpace(_ s: Unicode.Scalar?) -> Bool {
+        guard let s else { return true }
+        if s.value < 0x80 { return s.value == 0x20 || (s.value >= 0x09 && s.value <= 0x0D) }
+        return s.properties.isWhitespace
+    }
 
     /// Opening and closing marks: “ ”, " ", ‘ ’. Returns content ranges (marks excluded).
     static func quoteSpans(_ s: [Unicode.Scalar]) -> [(start: Int, end: Int)] {
