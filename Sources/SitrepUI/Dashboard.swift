@@ -103,6 +103,7 @@ public enum Dashboard {
         let chips = state.filter.terms.map { Query([$0]).description }
         if !chips.isEmpty { title += " " + chips.map { "[\($0)]" }.joined(separator: " ") }
         title += " \(state.shown.count)/\(state.corpus.articles.count)"
+        if state.groupByStory { title += " in \(state.storyCount) stor\(state.storyCount == 1 ? "y" : "ies")" }
         if let narrowing = state.narrowing, state.focus == .articles { title += " /\(narrowing)" }
         let inside = box(&buffer, rect, title: title, focused: state.focus == .articles, theme: theme)
         guard inside.height > 0 else { return }
@@ -122,6 +123,16 @@ public enum Dashboard {
             let marker = state.unseen.contains(article.path) ? "●" : state.read.contains(article.path) ? " " : "·"
             var line = marker + " " + article.published.day.isoString + "  "
             if sourceWidth > 0 { line += pad(article.source ?? "—", sourceWidth) + " " }
+            if state.groupByStory, state.storyRows.indices.contains(position) {
+                // The story's newest article carries the count; the others hang below it.
+                let story = state.storyRows[position]
+                if story.opens {
+                    let count = story.count > 1 ? String(story.count) : ""
+                    line += String(repeating: " ", count: max(0, 3 - count.count)) + count + " "
+                } else {
+                    line += story.isLast ? "  └ " : "  ├ "
+                }
+            }
             line += article.title
             let style = selected ? (state.focus == .articles ? theme.selected : Style(reverse: false, dim: false)) : theme.text
             buffer.write(pad(line, inside.width), x: inside.x, y: inside.y + row, style: selected && state.focus != .articles ? theme.title : style)

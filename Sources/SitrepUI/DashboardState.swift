@@ -42,6 +42,17 @@ public struct ReaderMention: Sendable, Equatable {
 }
 
 /// One bucket of the timeline strip.
+/// Where an article stands in its story, in the grouped list.
+public struct StoryRow: Sendable, Equatable {
+    /// The listed articles of the story.
+    public var count: Int
+    /// 0 for the story's newest article, which opens it.
+    public var position: Int
+
+    public var opens: Bool { position == 0 }
+    public var isLast: Bool { position == count - 1 }
+}
+
 public struct TimelineBucket: Sendable, Equatable {
     public var label: String
     public var start: CalendarDay
@@ -70,6 +81,15 @@ public struct DashboardState: Sendable {
     public private(set) var share: (name: String, kind: EntityKind, counts: [Int])? = nil
     /// Places whose contained places the sidebar hides (entity keys).
     public var foldedPlaces: Set<String> = []
+    /// The story of each article (by index id), as far as it has been worked out, and whether
+    /// the article list groups by it.
+    public var storyOf: [Int64: Int] = [:]
+    public var groupByStory = false
+    /// When grouped, one entry per row of `shown`: how many listed articles the row's story
+    /// has, and where the row stands in it.
+    public private(set) var storyRows: [StoryRow] = []
+    /// When grouped, how many stories the listed articles tell.
+    public private(set) var storyCount = 0
 
     /// Selection and scroll per pane; the article selection is kept by path across refreshes.
     public var selectedArticle = 0
@@ -151,6 +171,7 @@ public struct DashboardState: Sendable {
             let needle = narrowing.lowercased()
             shown = shown.filter { corpus.articles[$0].article.title.lowercased().contains(needle) }
         }
+        if groupByStory { groupShownByStory() } else { (storyRows, storyCount) = ([], 0) }
         if let keep, let index = shown.firstIndex(where: {
             let a = corpus.articles[$0].article
             return a.path == keep.0 && a.part?.number == keep.1
@@ -162,6 +183,38 @@ public struct DashboardState: Sendable {
         (buckets, bucketSize) = Self.buckets(corpus.timeline(shown, kind: timelineKind), width: max(10, width - 4))
         selectedBucket = min(max(0, selectedBucket), max(0, buckets.count - 1))
         refreshShare()
+    }
+
+    /// Reorders `shown` so that each story's articles follow its newest one, stories in the
+    /// order of their newest articles; an article whose story is not known yet stands alone.
+    private mutating func groupShownByStory() {
+        var order: [Int] = []
+        var members: [Int: [Int]] = [:]
+        var alone = -1
+        for index in shown {
+            let key: Int
+            if let id = corpus.articles[index].id, let story = storyOf[id] {
+                key = story
+            } else {
+                key = alone
+                alone -= 1
+            }
+            if members[key] == nil { order.append(key) }
+            members[key, default: []].append(index)
+        }
+        var grouped: [Int] = [], rows: [StoryRow] = []
+        grouped.reserveCapacity(shown.count)
+        rows.reserveCapacity(shown.count)
+        for key in order {
+            let list = members[key]!
+            for (position, index) in list.enumerated() {
+                grouped.append(index)
+                rows.append(StoryRow(count: list.count, position: position))
+            }
+        }
+        shown = grouped
+        storyRows = rows
+        storyCount = order.count
     }
 
     /// The sidebar again (after folding), keeping the entity under the cursor when it is

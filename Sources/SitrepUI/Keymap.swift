@@ -39,6 +39,7 @@ public enum Action: Sendable, Equatable {
     case fold, unfold
     case timelineKind
     case quotes
+    case groupByStory
 }
 
 /// One binding: the keys, what they do, and how help describes it.
@@ -78,6 +79,7 @@ public enum Keymap {
 
     public static let articles: [Binding] = [
         Binding(keys: [.enter], action: .open, description: "read the article", hint: true),
+        Binding(keys: [.char("s")], action: .groupByStory, description: "group by story (articles reporting the same event), or list by date", hint: true),
     ]
 
     public static let entities: [Binding] = [

@@ -7,6 +7,8 @@ public enum Event: Sendable {
     case resize(width: Int, height: Int)
     /// A new snapshot of the corpus, with the paths of the articles that arrived in it.
     case snapshot(Corpus, arrived: [String], unreadable: [String])
+    /// The story of each article (by index id), as far as it has been worked out.
+    case stories([Int64: Int])
     /// The body of the article being read, and its entity mentions, fetched from the index.
     case body(String, mentions: [ReaderMention])
     /// A click at a cell; `wheel` -1 up, +1 down.
@@ -37,6 +39,9 @@ public enum Reducer {
             if let reading {
                 s.reading = corpus.articles.firstIndex { $0.article.path == reading.0 && $0.article.part?.number == reading.1 }
             }
+        case .stories(let map):
+            s.storyOf = map
+            if s.groupByStory { s.refresh() }
         case .indexing(let done, let total):
             s.indexing = done < total ? (done, total) : nil
         case .body(let text, let mentions):
@@ -134,6 +139,12 @@ public enum Reducer {
                 for quote in s.corpus.articles[index].quotes where quote.speakerKey == entry.key { found.append((index, quote)) }
             }
             s.quotesView = (entry.name, found)
+        case .groupByStory:
+            s.groupByStory.toggle()
+            if s.groupByStory, s.storyOf.isEmpty, !s.corpus.articles.isEmpty {
+                s.message = "stories are still being worked out: the list groups as they come"
+            }
+            s.refresh()
         case .timelineKind:
             s.timelineKind = s.timelineKind == .published ? .happened : .published
             s.refresh()

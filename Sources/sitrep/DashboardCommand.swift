@@ -3,6 +3,7 @@ import Foundation
 import SitrepCore
 import SitrepTerminal
 import SitrepUI
+import Synchronization
 
 /// `sitrep [FOLDER…]`: the live dashboard.
 struct DashboardCommand: ParsableCommand {
@@ -80,6 +81,20 @@ struct DashboardCommand: ParsableCommand {
             return Self.body(id, store)
         }
         let indexer = Indexer(store: store) { try ArticleInput.extractor() }
+        // Stories are worked out on a queue of their own: the whole corpus once, then each new
+        // snapshot's new articles. A request made while one runs is folded into the next run.
+        let stories = LiveStories()
+        let storyQueue = DispatchQueue(label: "sitrep.stories", qos: .utility)
+        let storiesWanted = Atomic<Bool>(false)
+        @Sendable func placeStories() {
+            guard !storiesWanted.exchange(true, ordering: .acquiringAndReleasing) else { return }
+            storyQueue.async {
+                storiesWanted.store(false, ordering: .releasing)
+                let map = stories.update(live.snapshot, body: { try? store.body(ofArticle: $0) },
+                                         progress: { _, _, partial in loop.post(.stories(partial)) })
+                loop.post(.stories(map))
+            }
+        }
         /// Publishes a batch of index changes; arrivals while open are marked new.
         @Sendable func publish(_ changes: [Indexer.Change], arrivals: Bool) {
             do {
@@ -87,6 +102,7 @@ struct DashboardCommand: ParsableCommand {
                 let arrived = arrivals ? changes.filter { $0.kind == .added || $0.kind == .changed || $0.kind == .renamed }
                     .map { change in roots.first { $0.contains(change.path) }?.display(change.path) ?? change.path } : []
                 loop.post(.snapshot(live.snapshot, arrived: arrived, unreadable: unreadable()))
+                placeStories()
             } catch {
                 loop.post(.snapshot(live.snapshot, arrived: [], unreadable: unreadable() + ["cannot index: \(Store.describe(error))"]))
             }
@@ -118,6 +134,7 @@ struct DashboardCommand: ParsableCommand {
                 loop.post(.snapshot(live.snapshot, arrived: [], unreadable: unreadable() + ["cannot index: \(Store.describe(error))"]))
             }
         }
+        placeStories()
         Crash.installHandlers()
         let signals = SignalWatch { loop.stop() }
         loop.run()
@@ -209,6 +226,10 @@ struct Snapshot: ParsableCommand {
         state.theme = .mono
         state.folders = input.paths
         state.unreadable = (try? loaded.store.problems(under: roots).filter { $0.severity == .error }.map(\.description)) ?? []
+        // Stories read every body: worked out only when the keys could ask for the grouping.
+        if sequence.contains(.char("s")) {
+            state.storyOf = LiveStories().update(loaded.corpus, body: { try? loaded.store.body(ofArticle: $0) })
+        }
         for key in sequence {
             state = Reducer.reduce(state, .key(key))
             if let reading = state.reading, state.readerBody.isEmpty, let id = state.corpus.articles[reading].id {

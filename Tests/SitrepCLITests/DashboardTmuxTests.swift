@@ -101,6 +101,15 @@ final class DashboardTmuxTests: CLITestCase {
         lines = try screen()
         XCTAssertTrue(lines[0].hasPrefix("┌ Articles 6/6"), lines[0])
 
+        // s groups the list by story, the new file included: the two reports of the call as one.
+        try type("s")
+        lines = try waitForScreen(10, "grouped by story") { $0.first?.contains("6/6 in 5 stories") ?? false }
+        let call = try XCTUnwrap(lines.firstIndex { $0.contains("Daily Mail") })
+        XCTAssertTrue(lines[call].contains(" 2 US declares"), lines[call])
+        XCTAssertTrue(lines[call + 1].contains("└ US secretary of state Blinken"), lines[call + 1])
+        try type("s")
+        lines = try waitForScreen(5, "listed by date again") { $0.first?.hasPrefix("┌ Articles 6/6 ─") ?? false }
+
         // Escape sequences in a file change nothing: no cleared screen, no colours, no window title.
         let titleBefore = try tmux(["display-message", "-p", "-t", session, "#{pane_title}"])
         let hostile = "---\ntitle: Hostile \u{1B}]0;pwned\u{07} \u{1B}[2J\u{1B}[31mred\u{1B}[0m headline\nsource: Evil \u{1B}[H\npublished: 2021-12-02\n---\n\nText \u{1B}[2J\u{1B}]2;owned\u{07} with escapes in Kyiv.\n"

@@ -68,4 +68,27 @@ final class StoryTests: XCTestCase {
         later.published = .day(CalendarDay(year: 2021, month: 4, day: 9)!)
         XCTAssertEqual(index.add(features(later)).story, 1, "eight days later: a story of its own")
     }
+
+    /// The dashboard's stories: a new snapshot places only its new articles, and earlier
+    /// articles keep their stories.
+    func testLiveStoriesPlaceOnlyWhatANewSnapshotAdds() throws {
+        let articles = try sampleArticles()
+        let analysed = articles.enumerated().map { k, article in
+            AnalysedArticle(article: article, entities: Self.extractor.entities(in: article.body), id: Int64(k + 1))
+        }
+        let last = try XCTUnwrap(analysed.firstIndex { $0.article.source == "The Independent" })
+        let before = Corpus(analysed.enumerated().filter { $0.offset != last }.map(\.element))
+        let after = before.updated(removing: [], adding: [analysed[last]])
+        let stories = LiveStories()
+        var read: [Int64] = []
+        let first = stories.update(before, body: { read.append($0); return nil })
+        XCTAssertEqual(Set(read), Set(analysed.map(\.id!)).subtracting([analysed[last].id!]))
+        read = []
+        let second = stories.update(after, body: { read.append($0); return nil })
+        XCTAssertEqual(read, [analysed[last].id!], "only the new article is read and placed")
+        for (id, story) in first { XCTAssertEqual(second[id], story) }
+        let dailyMail = try XCTUnwrap(analysed.first { $0.article.source == "Daily Mail" }?.id)
+        XCTAssertEqual(second[analysed[last].id!], second[dailyMail], "the second report of the call joins the first")
+        XCTAssertEqual(Set(second.values).count, 4)
+    }
 }
