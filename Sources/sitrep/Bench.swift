@@ -270,13 +270,30 @@ struct BenchRun {
         rows.append(("frame 200×60, state → buffer → terminal, p50 / p99", String(format: "%.2f / %.2f ms", frames.p50, frames.p99), "p99 ≤ 8 ms"))
         rows.append(("filter key → frame (:actor NAME Enter) p50 / p99", String(format: "%.1f / %.1f ms", frames.filterP50, frames.filterP99), ""))
 
+        // Stories: the whole corpus placed once (as the dashboard does after it opens), then
+        // each landed file's article placed as it arrives (below).
+        status.phase("placing stories")
+        let stories = LiveStories()
+        t = Self.now()
+        var storyStatus = self.status
+        let storyMap = stories.update(corpus, body: { try? opened.body(ofArticle: $0) },
+                                      progress: { done, total, _ in storyStatus.count("placing stories", done, total) })
+        let placeAll = Self.now() - t
+        json["storiesFirstPassSeconds"] = placeAll
+        json["stories"] = Set(storyMap.values).count
+        rows.append(("stories: the whole corpus placed once", String(format: "%.1f s, %d stories", placeAll, Set(storyMap.values).count), ""))
+
         // Files landing in the watched folder, one at a time.
         status.phase("watching")
-        let watch = try Self.watch(live: live, indexer: indexer, generator: generator, folder: corpusFolder, first: count)
+        let watch = try Self.watch(live: live, indexer: indexer, generator: generator, folder: corpusFolder, first: count,
+                                   stories: stories, body: { try? opened.body(ofArticle: $0) })
         json["watchP50Ms"] = watch.p50
         json["watchP99Ms"] = watch.p99
         json["watchFiles"] = watch.files
         rows.append(("file landing → in a snapshot p50 / p99 (\(watch.files) files)", String(format: "%.0f / %.0f ms", watch.p50, watch.p99), "p99 ≤ 500 ms"))
+        json["storyPlaceP50Ms"] = watch.storyP50
+        json["storyPlaceP99Ms"] = watch.storyP99
+        rows.append(("placing a landed article in its story p50 / p99", String(format: "%.1f / %.1f ms", watch.storyP50, watch.storyP99), ""))
 
         let peak = Self.rss("VmHWM")
         json["peakRSSMB"] = peak
@@ -335,12 +352,14 @@ struct BenchRun {
     /// Files written one at a time (half in place, half under a temporary name and renamed in,
     /// as scrapers do) into a watched subfolder; the time from the write to the first snapshot
     /// that holds the file.
-    static func watch(live: LiveCorpus, indexer: Indexer, generator: BenchCorpus, folder: String, first: Int) throws
-        -> (p50: Double, p99: Double, files: Int) {
+    static func watch(live: LiveCorpus, indexer: Indexer, generator: BenchCorpus, folder: String, first: Int,
+                      stories: LiveStories, body: @escaping @Sendable (Int64) -> String?) throws
+        -> (p50: Double, p99: Double, files: Int, storyP50: Double, storyP99: Double) {
         final class Landing: @unchecked Sendable {
             let lock = NSLock()
             var landed: [String: Double] = [:]
             var latencies: [Double] = []
+            var placing: [Double] = []
             var failure: String?
         }
         let landing = Landing()
@@ -353,6 +372,11 @@ struct BenchRun {
                 landing.lock.withLock {
                     for path in batch { if let start = landing.landed.removeValue(forKey: path) { landing.latencies.append(published - start) } }
                 }
+                // What the dashboard does next: place the new articles in their stories.
+                let start = now()
+                _ = stories.update(live.snapshot, body: body)
+                let placed = now() - start
+                landing.lock.withLock { landing.placing.append(placed) }
             } catch {
                 landing.lock.withLock { landing.failure = "\(error)" }
             }
@@ -375,12 +399,13 @@ struct BenchRun {
         }
         let deadline = now() + 30
         while now() < deadline, landing.lock.withLock({ landing.latencies.count < drops && landing.failure == nil }) { usleep(20_000) }
-        let (latencies, failure) = landing.lock.withLock { (landing.latencies, landing.failure) }
+        let (latencies, placing, failure) = landing.lock.withLock { (landing.latencies, landing.placing, landing.failure) }
         if let failure { throw CleanExit.message("bench: indexing a landed file failed: \(failure)", code: 1) }
         guard latencies.count == drops else {
             throw CleanExit.message("bench: \(drops - latencies.count) of \(drops) landed files never reached a snapshot within 30 s", code: 1)
         }
-        return (percentile(latencies, 0.5) * 1000, percentile(latencies, 0.99) * 1000, drops)
+        return (percentile(latencies, 0.5) * 1000, percentile(latencies, 0.99) * 1000, drops,
+                percentile(placing, 0.5) * 1000, percentile(placing, 0.99) * 1000)
     }
 
     // MARK: The machine

@@ -2,9 +2,10 @@ import Foundation
 
 /// A made-up but news-like corpus for `sitrep bench`, the same for a seed on every machine.
 ///
-/// Each article follows one story: a topic, a lead person, a second voice, organisations and
-/// places, told in sentences of the kinds wire copy is made of (statements, quotes with their
-/// speakers, figures, datelines, meetings). People, organisations, places and outlets are
+/// Each article reports one event — a topic, a lead person, a second voice, organisations and
+/// places — and about a third report an event an article just before them reported, as
+/// several outlets cover one event. Articles are told in sentences of the kinds wire copy is
+/// made of (statements, quotes with their speakers, figures, datelines, meetings). People, organisations, places and outlets are
 /// drawn with news-like skew: a few names are everywhere, most are rare. Places come from the
 /// gazetteer, weighted by population; people from a list of first names and surnames from
 /// many countries. Lengths follow a log-normal curve (median about 3.5 KB, from 1 KB to 20
@@ -154,16 +155,40 @@ public struct BenchCorpus: Sendable {
         var paragraphs: [String]
     }
 
-    func story(_ k: Int) -> Story {
-        var rng = SplitMix(seed: seed ^ (UInt64(k) &+ 1) &* 0xD1B5_4A32_D192_ED03)
+    /// What an article reports: a topic, who and where, and the day.
+    struct Event {
+        var topic: (phrase: String, word: String)
+        var lead: (full: String, surname: String)
+        var voice: (full: String, surname: String)
+        var organisation: String, other: String, place: String, elsewhere: String
+        var dayOfYear: Int
+    }
+
+    /// The event article `k` reports. About a third of articles report an event an article
+    /// shortly before them reported, a day or two later at most, as other outlets do.
+    func event(_ k: Int) -> Event {
+        var rng = SplitMix(seed: seed ^ (UInt64(k) &+ 1) &* 0xA24B_AED4_963E_E407)
+        if k > 0, rng.unit() < 0.35 {
+            var earlier = event(max(0, k - 1 - rng.below(40)))
+            earlier.dayOfYear = min(364, earlier.dayOfYear + rng.below(2))
+            return earlier
+        }
         let topic = Self.topics[topicPick.pick(&rng)]
         let lead = people[personPick.pick(&rng)]
         var voice = people[personPick.pick(&rng)]
         if voice.full == lead.full { voice = people[(personPick.pick(&rng) + 1) % people.count] }
-        let organisation = organisations[organisationPick.pick(&rng)], other = organisations[organisationPick.pick(&rng)]
-        let place = places[placePick.pick(&rng)], elsewhere = places[placePick.pick(&rng)]
+        return Event(topic: topic, lead: lead, voice: voice, organisation: organisations[organisationPick.pick(&rng)],
+                     other: organisations[organisationPick.pick(&rng)], place: places[placePick.pick(&rng)],
+                     elsewhere: places[placePick.pick(&rng)], dayOfYear: rng.below(365))
+    }
+
+    func story(_ k: Int) -> Story {
+        var rng = SplitMix(seed: seed ^ (UInt64(k) &+ 1) &* 0xD1B5_4A32_D192_ED03)
+        let event = event(k)
+        let (topic, lead, voice) = (event.topic, event.lead, event.voice)
+        let (organisation, other, place, elsewhere) = (event.organisation, event.other, event.place, event.elsewhere)
         let outlet = outlets[outletPick.pick(&rng)]
-        let dayOfYear = rng.below(365), minute = rng.below(24 * 60)
+        let dayOfYear = event.dayOfYear, minute = rng.below(24 * 60)
         let date = Self.calendarDay(2021, dayOfYear)
         let published = String(format: "%04d-%02d-%02dT%02d:%02d:00Z", date.0, date.1, date.2, minute / 60, minute % 60)
         // Lengths: log-normal around 3.5 KB, kept within 1–20 KB.
