@@ -24,9 +24,11 @@ public final class RunLoop: @unchecked Sendable {
         self.fetchBody = fetchBody
     }
 
-    /// Hands an event to the loop from any thread.
+    /// Hands an event to the loop from any thread. A snapshot replaces one still waiting (its
+    /// arrivals carried over), and so do stories: a loop that falls behind a burst of files
+    /// holds one pending snapshot, not one per batch, each with its own copy of the tables.
     public func post(_ event: Event) {
-        inbox.withLock { $0.append(event) }
+        inbox.withLock { Event.enqueue(event, into: &$0) }
     }
 
     /// Asks the loop to end after the current frame (SIGINT, SIGTERM).

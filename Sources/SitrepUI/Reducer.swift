@@ -19,6 +19,27 @@ public enum Event: Sendable {
 }
 
 /// The dashboard's one state transition: `(state, event) -> state`, with no side effects.
+extension Event {
+    /// Adds an event to a queue of events waiting for the loop: a snapshot replaces one still
+    /// waiting, with both arrivals; stories replace stories.
+    public static func enqueue(_ event: Event, into events: inout [Event]) {
+        switch event {
+        case .snapshot(let corpus, let arrived, let unreadable):
+            if let waiting = events.lastIndex(where: { if case .snapshot = $0 { return true } else { return false } }),
+               case .snapshot(_, let earlier, _) = events[waiting] {
+                events.remove(at: waiting)
+                events.append(.snapshot(corpus, arrived: earlier + arrived, unreadable: unreadable))
+                return
+            }
+        case .stories:
+            events.removeAll { if case .stories = $0 { return true } else { return false } }
+        default:
+            break
+        }
+        events.append(event)
+    }
+}
+
 public enum Reducer {
     public static func reduce(_ state: DashboardState, _ event: Event) -> DashboardState {
         var s = state

@@ -70,3 +70,27 @@ final class StoryGroupingTests: XCTestCase {
         }
     }
 }
+
+/// Events from other threads wait for the loop; a loop that falls behind keeps one snapshot.
+final class InboxTests: XCTestCase {
+    func testAWaitingSnapshotIsReplacedWithBothArrivalsAndStoriesLikewise() {
+        let empty = Corpus([]), full = StoryGroupingTests.corpus
+        var inbox: [Event] = []
+        Event.enqueue(.snapshot(empty, arrived: ["a.txt"], unreadable: []), into: &inbox)
+        Event.enqueue(.indexing(done: 1, total: 3), into: &inbox)
+        Event.enqueue(.stories([1: 1]), into: &inbox)
+        Event.enqueue(.snapshot(full, arrived: ["b.txt"], unreadable: ["bad.json: invalid JSON"]), into: &inbox)
+        Event.enqueue(.stories([1: 1, 2: 1]), into: &inbox)
+        XCTAssertEqual(inbox.count, 3)
+        guard case .indexing = inbox[0], case .snapshot(let corpus, let arrived, let unreadable) = inbox[1], case .stories(let map) = inbox[2] else {
+            return XCTFail("\(inbox)")
+        }
+        XCTAssertEqual(corpus.articles.count, 5, "the newest snapshot")
+        XCTAssertEqual(arrived, ["a.txt", "b.txt"])
+        XCTAssertEqual(unreadable, ["bad.json: invalid JSON"])
+        XCTAssertEqual(map, [1: 1, 2: 1])
+        // A burst of batches leaves one snapshot waiting.
+        for k in 0..<500 { Event.enqueue(.snapshot(full, arrived: ["\(k).txt"], unreadable: []), into: &inbox) }
+        XCTAssertEqual(inbox.filter { if case .snapshot = $0 { return true } else { return false } }.count, 1)
+    }
+}
