@@ -59,6 +59,7 @@ final class CalendarArithmeticTests: XCTestCase {
             let day = CalendarDay(date: date)
             XCTAssertEqual([day.year, day.month, day.day], [parts.year!, parts.month!, parts.day!], "\(seconds)")
             XCTAssertEqual(day.date, calendar.startOfDay(for: date), "\(seconds)")
+            XCTAssertEqual(day.isoString, String(format: "%04d-%02d-%02d", parts.year!, parts.month!, parts.day!))
         }
     }
 
