@@ -27,10 +27,6 @@ let package = Package(
         .executableTarget(name: "sitrep-train-tagger", dependencies: ["SitrepCore"]),
         // Measures extract throughput stage by stage (release build; not a test).
         .executableTarget(name: "sitrep-extract-benchmark", dependencies: ["SitrepCore"]),
-        // Measures the index and the live corpus at scale (release build; not a test).
-        .executableTarget(name: "sitrep-corpus-benchmark", dependencies: ["SitrepCore"]),
-        // Measures the dashboard's frame time with a large corpus (release build; not a test).
-        .executableTarget(name: "sitrep-dashboard-benchmark", dependencies: ["SitrepCore", "SitrepUI", "SitrepTerminal"]),
         .executableTarget(
             name: "sitrep",
             dependencies: [
