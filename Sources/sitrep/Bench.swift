@@ -295,6 +295,9 @@ struct BenchRun {
         json["storyPlaceP99Ms"] = watch.storyP99
         rows.append(("placing a landed article in its story p50 / p99", String(format: "%.1f / %.1f ms", watch.storyP50, watch.storyP99), ""))
 
+        // The index is deleted next: nothing may open it again.
+        opened.close()
+        store.close()
         let peak = Self.rss("VmHWM")
         json["peakRSSMB"] = peak
         rows.append(("peak RSS (whole run)", String(format: "%.0f MB", peak), "≤ 1 GB"))

@@ -17,6 +17,12 @@ public final class Store: Sendable {
     /// What opening the index had to do that the user should hear about, one line each.
     public let warnings: [String]
 
+    /// Closes the index's connections: reads and writes after this fail rather than open the
+    /// file again (a program about to delete the index calls it first).
+    public func close() {
+        if let pool = writer as? DatabasePool { try? pool.close() } else if let queue = writer as? DatabaseQueue { try? queue.close() }
+    }
+
     private init(writer: any DatabaseWriter, path: String?, warnings: [String]) {
         self.writer = writer
         self.path = path

@@ -93,6 +93,9 @@ public final class FolderWatcher: Sendable {
     /// that exits next does not cut a batch short. Never call it from the handler.
     public func stopAndWait() {
         stop()
+        // A flush that saw the watcher running may still be handing its batch to `work`:
+        // let it finish, then wait for that batch.
+        events.sync {}
         work.sync {}
     }
 
