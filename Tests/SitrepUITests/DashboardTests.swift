@@ -6,13 +6,13 @@ import XCTest
 /// The dashboard drawn from state into a buffer and read back as text, at the sizes an analyst
 /// uses: 80×24, 120×40, and a narrow 60×30 that stacks the panes.
 final class DashboardTests: XCTestCase {
-    /// The sample articles, analysed in memory (no index).
+    /// The sample articles, analysed in memory, numbered as the index numbers them.
     static let corpus: Corpus = {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         let extractor = EntityExtractor(tagger: try! EntityTagger.shipped())
         let reader = ArticleReader()
         let articles = InputFiles.expand([root.appendingPathComponent("sample-data").path]).files.flatMap { reader.read(path: $0).articles }
-        return Corpus(articles.map { AnalysedArticle(article: $0, entities: extractor.entities(in: $0.body)) })
+        return Corpus(articles.enumerated().map { AnalysedArticle(article: $1, entities: extractor.entities(in: $1.body), id: Int64($0 + 1)) })
     }()
 
     private func state(_ width: Int, _ height: Int, keys: String = "") throws -> DashboardState {

@@ -6,14 +6,7 @@ import XCTest
 /// The article list grouped by story: `s` toggles it, each story's count stands on its newest
 /// article, the other reports hang below it, and stories worked out later regroup the list.
 final class StoryGroupingTests: XCTestCase {
-    /// The sample articles with index ids, as the dashboard has them.
-    static let corpus: Corpus = {
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        let extractor = EntityExtractor(tagger: try! EntityTagger.shipped())
-        let reader = ArticleReader()
-        let articles = InputFiles.expand([root.appendingPathComponent("sample-data").path]).files.flatMap { reader.read(path: $0).articles }
-        return Corpus(articles.enumerated().map { AnalysedArticle(article: $1, entities: extractor.entities(in: $1.body), id: Int64($0 + 1)) })
-    }()
+    static let corpus = DashboardTests.corpus
     static let stories = LiveStories().update(corpus, body: { _ in nil })
 
     private func state(_ width: Int, _ height: Int, stories: Bool = true) -> DashboardState {

@@ -325,7 +325,7 @@ public struct BenchCorpus: Sendable {
             z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
             return z ^ (z >> 31)
         }
-        mutating func below(_ n: Int) -> Int { Int(next() % UInt64(max(1, n))) }
+        mutating func below(_ n: Int) -> Int { n <= 0 ? 0 : Int(next() % UInt64(n)) }
         /// In [0, 1).
         mutating func unit() -> Double { Double(next() >> 11) / Double(1 << 53) }
         /// A standard normal draw (Box–Muller).
