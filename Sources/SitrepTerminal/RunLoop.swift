@@ -18,6 +18,9 @@ public final class RunLoop: @unchecked Sendable {
     private var fetchedFor: Int?
     /// Called when the reader opens an article whose body the snapshot does not hold.
     private let fetchBody: (DashboardState) -> (String, [ReaderMention])?
+    /// Called on the loop's thread with each new state, for work it asks of the program
+    /// (placing stories once the list is first grouped by them). Set before `run`.
+    public var observe: (DashboardState) -> Void = { _ in }
 
     public init(state: DashboardState, fetchBody: @escaping (DashboardState) -> (String, [ReaderMention])?) {
         self.state = state
@@ -70,7 +73,10 @@ public final class RunLoop: @unchecked Sendable {
                 fetchedFor = reading
                 if let (body, mentions) = fetchBody(state) { state = Reducer.reduce(state, .body(body, mentions: mentions)); changed = true }
             }
-            if changed { draw() }
+            if changed {
+                observe(state)
+                draw()
+            }
         }
     }
 

@@ -76,18 +76,20 @@ struct DashboardCommand: ParsableCommand {
             (try? store.problems(under: roots).filter { $0.severity == .error }.map(\.description)) ?? []
         }
         state.unreadable = unreadable()
+        // Stories are worked out on a queue of their own once the list is first grouped by
+        // them (they cost a core for minutes and memory for every article on a large corpus):
+        // the whole corpus once, then each new snapshot's new articles. A request made while
+        // one runs is folded into the next run.
+        let stories = LiveStories()
+        let storyQueue = DispatchQueue(label: "sitrep.stories", qos: .utility)
+        let storiesStarted = Atomic<Bool>(false), storiesWanted = Atomic<Bool>(false)
         let loop = RunLoop(state: state) { state in
             guard let index = state.reading, let id = state.corpus.articles[index].id else { return nil }
             return Self.body(id, store)
         }
         let indexer = Indexer(store: store) { try ArticleInput.extractor() }
-        // Stories are worked out on a queue of their own: the whole corpus once, then each new
-        // snapshot's new articles. A request made while one runs is folded into the next run.
-        let stories = LiveStories()
-        let storyQueue = DispatchQueue(label: "sitrep.stories", qos: .utility)
-        let storiesWanted = Atomic<Bool>(false)
         @Sendable func placeStories() {
-            guard !storiesWanted.exchange(true, ordering: .acquiringAndReleasing) else { return }
+            guard storiesStarted.load(ordering: .acquiring), !storiesWanted.exchange(true, ordering: .acquiringAndReleasing) else { return }
             storyQueue.async {
                 storiesWanted.store(false, ordering: .releasing)
                 let map = stories.update(live.snapshot, body: { try? store.body(ofArticle: $0) },
@@ -134,7 +136,9 @@ struct DashboardCommand: ParsableCommand {
                 loop.post(.snapshot(live.snapshot, arrived: [], unreadable: unreadable() + ["cannot index: \(Store.describe(error))"]))
             }
         }
-        placeStories()
+        loop.observe = { state in
+            if state.groupByStory, !storiesStarted.exchange(true, ordering: .acquiringAndReleasing) { placeStories() }
+        }
         Crash.installHandlers()
         let signals = SignalWatch { loop.stop() }
         loop.run()
