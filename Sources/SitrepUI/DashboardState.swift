@@ -41,7 +41,6 @@ public struct ReaderMention: Sendable, Equatable {
     }
 }
 
-/// One bucket of the timeline strip.
 /// Where an article stands in its story, in the grouped list.
 public struct StoryRow: Sendable, Equatable {
     /// The listed articles of the story.
@@ -53,6 +52,7 @@ public struct StoryRow: Sendable, Equatable {
     public var isLast: Bool { position == count - 1 }
 }
 
+/// One bucket of the timeline strip.
 public struct TimelineBucket: Sendable, Equatable {
     public var label: String
     public var start: CalendarDay

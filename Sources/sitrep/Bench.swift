@@ -39,7 +39,7 @@ struct Bench: ParsableCommand {
         try FileManager.default.createDirectory(atPath: work, withIntermediateDirectories: true)
         let cleanup = BenchCleanup(folder: work)
         defer { cleanup.run() }
-        var run = BenchRun(folder: work, count: articles, seed: seed, status: BenchStatus())
+        let run = BenchRun(folder: work, count: articles, seed: seed)
         let result = try run.measure()
         if json {
             let data = try JSONSerialization.data(withJSONObject: result.json, options: [.prettyPrinted, .sortedKeys])
@@ -112,7 +112,6 @@ struct BenchRun {
     let folder: String
     let count: Int
     let seed: UInt64
-    var status: BenchStatus
 
     var corpusFolder: String { folder + "/articles" }
     var indexPath: String { folder + "/index.sqlite" }
@@ -130,7 +129,8 @@ struct BenchRun {
         return sorted[min(sorted.count - 1, Int((Double(sorted.count) * p).rounded(.down)))]
     }
 
-    mutating func measure() throws -> Result {
+    func measure() throws -> Result {
+        var status = BenchStatus()
         var json: [String: Any] = ["articles": count, "seed": seed]
         var rows: [(String, String, String)] = []
         let machine = Self.machine()
@@ -154,9 +154,7 @@ struct BenchRun {
         status.phase("generating")
         t = Self.now()
         let generator = BenchCorpus(seed: seed, gazetteer: gazetteer)
-        var status = self.status
         let summary = try generator.write(count: count, into: corpusFolder) { status.count("generating", $0, count) }
-        self.status = status
         json["files"] = summary.files
         json["corpusMB"] = Double(summary.bytes) / 1_048_576
         json["formats"] = summary.formats
@@ -183,7 +181,6 @@ struct BenchRun {
         let reconciled = try indexer.reconcile([corpusFolder], progress: { progress in
             status.count("indexing", progress.done, progress.total)
         })
-        self.status = status
         let roots = [Store.Root(corpusFolder)]
         _ = try store.refreshSnapshotFile(under: roots)
         let ingestSeconds = Self.now() - t
@@ -275,9 +272,8 @@ struct BenchRun {
         status.phase("placing stories")
         let stories = LiveStories()
         t = Self.now()
-        var storyStatus = self.status
         let storyMap = stories.update(corpus, body: { try? opened.body(ofArticle: $0) },
-                                      progress: { done, total, _ in storyStatus.count("placing stories", done, total) })
+                                      progress: { done, total, _ in status.count("placing stories", done, total) })
         let placeAll = Self.now() - t
         json["storiesFirstPassSeconds"] = placeAll
         json["stories"] = Set(storyMap.values).count

@@ -4,7 +4,7 @@ import Synchronization
 /// The stories of a live corpus, for the dashboard's grouped article list. Each article is
 /// placed once: the whole corpus oldest first the first time, then only the articles each new
 /// snapshot brings. Placing never revisits earlier articles, so a file landing costs one
-/// placement (a few milliseconds at 100,000 articles), not a new clustering.
+/// placement (tens of milliseconds at 100,000 articles), not a new clustering.
 public final class LiveStories: Sendable {
     /// Story numbers by article index id. A story's number is that of its first article.
     public typealias Map = [Int64: Int]
