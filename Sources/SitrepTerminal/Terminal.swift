@@ -155,22 +155,29 @@ public final class Terminal {
             mvwaddnwstr(screen, Int32(y), Int32(runStart), run, count)
             run.removeAll(keepingCapacity: true)
         }
-        for y in 0..<buffer.area.height {
-            for x in 0..<width {
-                let cell = buffer[x, y]
-                if cell.isContinuation { continue }
-                if let previous, previous[x, y] == cell, x + 1 >= width || previous[x + 1, y] == buffer[x + 1, y] {
+        let previousCells = previous?.cells ?? []
+        let compare = previous != nil
+        buffer.cells.withUnsafeBufferPointer { cells in
+            previousCells.withUnsafeBufferPointer { old in
+                for y in 0..<buffer.area.height {
+                    let row = y * width
+                    for x in 0..<width {
+                        let i = row + x
+                        if cells[i].isContinuation { continue }
+                        if compare, old[i] == cells[i], x + 1 >= width || old[i + 1] == cells[i + 1] {
+                            flush(y)
+                            continue
+                        }
+                        if !run.isEmpty && cells[i].style != runStyle { flush(y) }
+                        if run.isEmpty {
+                            runStart = x
+                            runStyle = cells[i].style
+                        }
+                        for scalar in cells[i].symbol.unicodeScalars { run.append(wchar_t(bitPattern: scalar.value)) }
+                    }
                     flush(y)
-                    continue
                 }
-                if !run.isEmpty && cell.style != runStyle { flush(y) }
-                if run.isEmpty {
-                    runStart = x
-                    runStyle = cell.style
-                }
-                for scalar in cell.symbol.unicodeScalars { run.append(wchar_t(bitPattern: scalar.value)) }
             }
-            flush(y)
         }
         wrefresh(screen)
     }

@@ -39,20 +39,25 @@ public struct Buffer: Sendable, Equatable {
         let bounds = (clip ?? area).intersection(area)
         guard y >= bounds.y, y < bounds.maxY else { return x }
         var column = x
-        // Printable ASCII (most of what is drawn): a cell a byte, no grapheme breaking.
         let utf8 = text.utf8
-        if utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) {
-            for byte in utf8 {
+        var index = text.startIndex
+        while index < text.endIndex {
+            // Printable ASCII not followed by a combining mark (most of what is drawn): a cell
+            // a byte, no grapheme breaking.
+            let byte = utf8[index]
+            let after = utf8.index(after: index)
+            if byte >= 0x20, byte < 0x7F, after == text.endIndex || utf8[after] < 0x80 {
                 if column + 1 > bounds.maxX { break }
                 if column >= bounds.x {
                     clearWide(at: column, y: y)
-                    self[column, y] = Cell(String(UnicodeScalar(byte)), style: style)
+                    self[column, y] = Cell(Self.ascii[Int(byte)], style: style)
                 }
                 column += 1
+                index = after
+                continue
             }
-            return column
-        }
-        for character in text {
+            let character = text[index]
+            index = text.index(after: index)
             let symbol = DisplayWidth.printable(character)
             let width = DisplayWidth.of(symbol)
             if width == 0 {
@@ -77,6 +82,9 @@ public struct Buffer: Sendable, Equatable {
         }
         return column
     }
+
+    /// Each ASCII character as a string, made once.
+    private static let ascii: [String] = (0..<128).map { String(UnicodeScalar(UInt8($0))) }
 
     /// The screen as text, one string per row, trailing spaces kept.
     public var lines: [String] {

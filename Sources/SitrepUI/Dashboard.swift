@@ -70,10 +70,37 @@ public enum Dashboard {
             return (String(text.prefix(width - 1)) + "…", width)
         }
         var out = "", used = 0
-        for character in text {
-            let symbol = character == "\n" ? " " : DisplayWidth.printable(character)
-            let w = DisplayWidth.of(symbol)
+        var index = text.startIndex
+        while index < text.endIndex {
+            // Printable ASCII not followed by a combining mark takes a column a byte.
+            let byte = utf8[index]
+            let after = utf8.index(after: index)
+            let symbol: Substring
+            let w: Int
+            if byte >= 0x20, byte < 0x7F, after == text.endIndex || utf8[after] < 0x80 {
+                var end = after
+                while end < text.endIndex, utf8[end] >= 0x20, utf8[end] < 0x7F {
+                    let next = utf8.index(after: end)
+                    guard next == text.endIndex || utf8[next] < 0x80 else { break }
+                    end = next
+                }
+                symbol = text[index..<end]
+                w = symbol.utf8.count
+                index = end
+            } else {
+                let character = text[index]
+                index = text.index(after: index)
+                let printable = character == "\n" ? " " : DisplayWidth.printable(character)
+                symbol = Substring(printable)
+                w = DisplayWidth.of(printable)
+            }
             if used + w > width {
+                // Only a run of ASCII can be cut part-way.
+                if symbol.first?.isASCII == true, w > 1, symbol.utf8.count == w {
+                    let keep = max(0, width - used - 1)
+                    out += symbol.prefix(keep)
+                    used += keep
+                }
                 if used + 1 <= width { return (out + "…", used + 1) }
                 let cut = String(out.dropLast()) + "…"
                 return (cut, DisplayWidth.of(cut))

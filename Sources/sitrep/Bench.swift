@@ -29,17 +29,39 @@ struct Bench: ParsableCommand {
     @Option(help: "The corpus generator's seed.")
     var seed: UInt64 = 2021
 
+    @Option(help: ArgumentHelp("Keep the corpus and index in this folder instead of a temporary one. A later run with the same folder, --articles and --seed reuses them: generating and ingesting are skipped (the table says so) and every other phase is measured again.", valueName: "folder"))
+    var keep: String?
+
+    @Option(help: ArgumentHelp("Phases to leave out, comma-separated: extract, stories, watch (placing stories takes minutes at 100,000 articles).", valueName: "phases"))
+    var skip: String = ""
+
+    var skipped: Set<String> { Set(skip.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }) }
+
     func validate() throws {
         guard articles >= 200 else { throw ValidationError("--articles must be at least 200 (got \(articles))") }
+        let unknown = skipped.subtracting(BenchRun.skippable)
+        guard unknown.isEmpty else {
+            throw ValidationError("--skip: no phase called \(unknown.sorted().joined(separator: ", ")); phases that can be left out: \(BenchRun.skippable.sorted().joined(separator: ", "))")
+        }
     }
 
     func run() throws {
-        let work = NSTemporaryDirectory() + "sitrep-bench-\(getpid())"
-        try? FileManager.default.removeItem(atPath: work)
-        try FileManager.default.createDirectory(atPath: work, withIntermediateDirectories: true)
-        let cleanup = BenchCleanup(folder: work)
-        defer { cleanup.run() }
-        let run = BenchRun(folder: work, count: articles, seed: seed)
+        let work: String
+        var cleanup: BenchCleanup?
+        if let keep {
+            work = keep
+        } else {
+            work = NSTemporaryDirectory() + "sitrep-bench-\(getpid())"
+            try? FileManager.default.removeItem(atPath: work)
+            cleanup = BenchCleanup(folder: work)
+        }
+        do {
+            try FileManager.default.createDirectory(atPath: work, withIntermediateDirectories: true)
+        } catch {
+            throw CleanExit.message("bench: cannot create \(work): \(error.localizedDescription)", code: 1)
+        }
+        defer { cleanup?.run() }
+        let run = BenchRun(folder: work, count: articles, seed: seed, skipping: skipped)
         let result = try run.measure()
         if json {
             let data = try JSONSerialization.data(withJSONObject: result.json, options: [.prettyPrinted, .sortedKeys])
@@ -112,9 +134,23 @@ struct BenchRun {
     let folder: String
     let count: Int
     let seed: UInt64
+    var skipping: Set<String> = []
+    static let skippable: Set<String> = ["extract", "stories", "watch"]
 
     var corpusFolder: String { folder + "/articles" }
     var indexPath: String { folder + "/index.sqlite" }
+    /// Written once a corpus and its index are complete: what a kept folder holds.
+    var markerPath: String { folder + "/bench-corpus.json" }
+
+    /// The summary of a kept corpus of this size and seed, if the folder holds one.
+    func keptSummary() -> BenchCorpus.Summary? {
+        guard let data = FileManager.default.contents(atPath: markerPath),
+              let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
+              object["count"] as? Int == count, (object["seed"] as? NSNumber)?.uint64Value == seed,
+              let articles = object["articles"] as? Int, let files = object["files"] as? Int,
+              let bytes = object["bytes"] as? Int, let formats = object["formats"] as? [String: Int] else { return nil }
+        return BenchCorpus.Summary(articles: articles, files: files, bytes: bytes, formats: formats)
+    }
 
     struct Result {
         var json: [String: Any]
@@ -154,26 +190,41 @@ struct BenchRun {
         status.phase("generating")
         t = Self.now()
         let generator = BenchCorpus(seed: seed, gazetteer: gazetteer)
-        let summary = try generator.write(count: count, into: corpusFolder) { status.count("generating", $0, count) }
+        let kept = keptSummary()
+        // Files landed by an earlier run's watch phase are not part of the corpus.
+        try? FileManager.default.removeItem(atPath: corpusFolder + "/incoming")
+        if kept == nil {
+            try? FileManager.default.removeItem(atPath: markerPath)
+            try? FileManager.default.removeItem(atPath: corpusFolder)
+            for path in [indexPath, indexPath + "-wal", indexPath + "-shm", SnapshotFile.path(forIndex: indexPath)] {
+                try? FileManager.default.removeItem(atPath: path)
+            }
+        }
+        let summary = try kept ?? generator.write(count: count, into: corpusFolder) { status.count("generating", $0, count) }
+        json["reused"] = kept != nil
         json["files"] = summary.files
         json["corpusMB"] = Double(summary.bytes) / 1_048_576
         json["formats"] = summary.formats
         json["generateSeconds"] = Self.now() - t
 
         // Extraction: a sample of the files, spread over the corpus, on every core.
-        status.phase("extracting")
-        let files = InputFiles.expand([corpusFolder]).files
-        let step = max(1, files.count / 4_000)
-        let sample = stride(from: 0, to: files.count, by: step).map { files[$0] }
         let extractor = EntityExtractor(tagger: tagger)
         let store = Store.open(path: indexPath)
         let indexer = Indexer(store: store) { extractor }
-        _ = try indexer.extractOnly(Array(sample.prefix(20)))  // warm-up
-        t = Self.now()
-        let extracted = try indexer.extractOnly(sample)
-        let extractRate = Double(extracted) / (Self.now() - t)
-        json["extractArticlesPerSecond"] = extractRate
-        rows.append(("extract: read, clean, dates, entities, quotes", String(format: "%.0f articles/s", extractRate), "—"))
+        if skipping.contains("extract") {
+            rows.append(("extract: read, clean, dates, entities, quotes", "skipped", "—"))
+        } else {
+            status.phase("extracting")
+            let files = InputFiles.expand([corpusFolder]).files
+            let step = max(1, files.count / 4_000)
+            let sample = stride(from: 0, to: files.count, by: step).map { files[$0] }
+            _ = try indexer.extractOnly(Array(sample.prefix(20)))  // warm-up
+            t = Self.now()
+            let extracted = try indexer.extractOnly(sample)
+            let extractRate = Double(extracted) / (Self.now() - t)
+            json["extractArticlesPerSecond"] = extractRate
+            rows.append(("extract: read, clean, dates, entities, quotes", String(format: "%.0f articles/s", extractRate), "—"))
+        }
 
         // Ingest: everything into a new index, then the snapshot file, as `sitrep index` does.
         status.phase("indexing")
@@ -185,14 +236,23 @@ struct BenchRun {
         _ = try store.refreshSnapshotFile(under: roots)
         let ingestSeconds = Self.now() - t
         let indexed = try store.articleCount(under: roots)
-        let ingestRate = Double(reconciled.articlesAnalysed) / ingestSeconds
-        json["ingestArticlesPerSecond"] = ingestRate
+        if kept == nil {
+            let ingestRate = Double(reconciled.articlesAnalysed) / ingestSeconds
+            json["ingestArticlesPerSecond"] = ingestRate
+            rows.append(("ingest into a new index (all of it)", String(format: "%.0f articles/s", ingestRate), "≥ 500"))
+        } else {
+            rows.append(("ingest into a new index (all of it)", "not measured: kept", "≥ 500"))
+        }
         json["indexedArticles"] = indexed
         json["indexMB"] = Self.megabytes(indexPath)
         json["snapshotFileMB"] = Self.megabytes(SnapshotFile.path(forIndex: indexPath))
-        rows.append(("ingest into a new index (all of it)", String(format: "%.0f articles/s", ingestRate), "≥ 500"))
         guard indexed == summary.articles else {
             throw CleanExit.message("bench: the index holds \(indexed) articles, the corpus \(summary.articles); stopping", code: 1)
+        }
+        if kept == nil {
+            let marker: [String: Any] = ["count": count, "seed": seed, "articles": summary.articles, "files": summary.files,
+                                         "bytes": summary.bytes, "formats": summary.formats]
+            try? JSONSerialization.data(withJSONObject: marker).write(to: URL(fileURLWithPath: markerPath))
         }
 
         // Start-up: the index and snapshot file evicted from the page cache, then opened as the
@@ -262,6 +322,7 @@ struct BenchRun {
         json["frameP50Ms"] = frames.p50
         json["frameP99Ms"] = frames.p99
         json["frameTerminal"] = frames.terminal
+        json["frames"] = frames.kinds
         json["filterFrameP50Ms"] = frames.filterP50
         json["filterFrameP99Ms"] = frames.filterP99
         rows.append(("frame 200×60, state → buffer → terminal, p50 / p99", String(format: "%.2f / %.2f ms", frames.p50, frames.p99), "p99 ≤ 8 ms"))
@@ -269,27 +330,39 @@ struct BenchRun {
 
         // Stories: the whole corpus placed once (as the dashboard does after it opens), then
         // each landed file's article placed as it arrives (below).
-        status.phase("placing stories")
-        let stories = LiveStories()
-        t = Self.now()
-        let storyMap = stories.update(corpus, body: { try? opened.body(ofArticle: $0) },
-                                      progress: { done, total, _ in status.count("placing stories", done, total) })
-        let placeAll = Self.now() - t
-        json["storiesFirstPassSeconds"] = placeAll
-        json["stories"] = Set(storyMap.values).count
-        rows.append(("stories: the whole corpus placed once", String(format: "%.1f s, %d stories", placeAll, Set(storyMap.values).count), ""))
+        var stories: LiveStories?
+        if skipping.contains("stories") {
+            rows.append(("stories: the whole corpus placed once", "skipped", ""))
+        } else {
+            status.phase("placing stories")
+            let live = LiveStories()
+            t = Self.now()
+            let storyMap = live.update(corpus, body: { try? opened.body(ofArticle: $0) },
+                                       progress: { done, total, _ in status.count("placing stories", done, total) })
+            let placeAll = Self.now() - t
+            json["storiesFirstPassSeconds"] = placeAll
+            json["stories"] = Set(storyMap.values).count
+            rows.append(("stories: the whole corpus placed once", String(format: "%.1f s, %d stories", placeAll, Set(storyMap.values).count), ""))
+            stories = live
+        }
 
         // Files landing in the watched folder, one at a time.
-        status.phase("watching")
-        let watch = try Self.watch(live: live, indexer: indexer, generator: generator, folder: corpusFolder, first: count,
-                                   stories: stories, body: { try? opened.body(ofArticle: $0) })
-        json["watchP50Ms"] = watch.p50
-        json["watchP99Ms"] = watch.p99
-        json["watchFiles"] = watch.files
-        rows.append(("file landing → in a snapshot p50 / p99 (\(watch.files) files)", String(format: "%.0f / %.0f ms", watch.p50, watch.p99), "p99 ≤ 500 ms"))
-        json["storyPlaceP50Ms"] = watch.storyP50
-        json["storyPlaceP99Ms"] = watch.storyP99
-        rows.append(("placing a landed article in its story p50 / p99", String(format: "%.1f / %.1f ms", watch.storyP50, watch.storyP99), ""))
+        if skipping.contains("watch") {
+            rows.append(("file landing → in a snapshot", "skipped", "p99 ≤ 500 ms"))
+        } else {
+            status.phase("watching")
+            let watch = try Self.watch(live: live, indexer: indexer, generator: generator, folder: corpusFolder, first: count,
+                                       stories: stories, body: { try? opened.body(ofArticle: $0) })
+            json["watchP50Ms"] = watch.p50
+            json["watchP99Ms"] = watch.p99
+            json["watchFiles"] = watch.files
+            rows.append(("file landing → in a snapshot p50 / p99 (\(watch.files) files)", String(format: "%.0f / %.0f ms", watch.p50, watch.p99), "p99 ≤ 500 ms"))
+            if stories != nil {
+                json["storyPlaceP50Ms"] = watch.storyP50
+                json["storyPlaceP99Ms"] = watch.storyP99
+                rows.append(("placing a landed article in its story p50 / p99", String(format: "%.1f / %.1f ms", watch.storyP50, watch.storyP99), ""))
+            }
+        }
 
         // The index is deleted next: nothing may open it again.
         opened.close()
@@ -319,22 +392,29 @@ struct BenchRun {
     // MARK: Phases
 
     static func frames(_ corpus: Corpus, folder: String, people: [String])
-        -> (p50: Double, p99: Double, filterP50: Double, filterP99: Double, terminal: Bool) {
+        -> (p50: Double, p99: Double, filterP50: Double, filterP99: Double, terminal: Bool, kinds: [String: [String: Any]]) {
         var state = DashboardState(corpus: corpus, width: 200, height: 60)
         state.folders = [folder]
         let terminal = Terminal()
         let headless = terminal.openHeadless(output: "/dev/null", term: "xterm-256color")
         defer { if headless { terminal.close() } }
         var times: [Double] = []
-        let moves: [Key] = Array(repeating: .down, count: 200) + [.tab] + Array(repeating: .down, count: 100) + [.tab]
-            + Array(repeating: .left, count: 100) + [.tab] + Array(repeating: .pageDown, count: 50)
-        for key in moves {
+        // What each kind of frame costs: moving in the list, in the sidebar (which redraws the
+        // entity's share of the timeline), in the timeline, paging the list, and changing focus.
+        var byKind: [String: [Double]] = [:]
+        let moves: [(String, Key)] = Array(repeating: ("list", .down), count: 200) + [("focus", .tab)]
+            + Array(repeating: ("sidebar", .down), count: 100) + [("focus", .tab)]
+            + Array(repeating: ("timeline", .left), count: 100) + [("focus", .tab)] + Array(repeating: ("page", .pageDown), count: 50)
+        for (kind, key) in moves {
             let start = now()
             state = Reducer.reduce(state, .key(key))
             let buffer = Dashboard.render(state)
             if headless { terminal.show(buffer, theme: .default) }
-            times.append(now() - start)
+            let elapsed = now() - start
+            times.append(elapsed)
+            byKind[kind, default: []].append(elapsed)
         }
+        let kinds = byKind.mapValues { ["p50Ms": percentile($0, 0.5) * 1000, "p99Ms": percentile($0, 0.99) * 1000, "maxMs": ($0.max() ?? 0) * 1000, "frames": $0.count] as [String: Any] }
         var filterTimes: [Double] = []
         for name in people {
             var s = Reducer.reduce(state, .key(.escape))
@@ -345,14 +425,14 @@ struct BenchRun {
             filterTimes.append(now() - start)
         }
         return (percentile(times, 0.5) * 1000, percentile(times, 0.99) * 1000, percentile(filterTimes, 0.5) * 1000,
-                percentile(filterTimes, 0.99) * 1000, headless)
+                percentile(filterTimes, 0.99) * 1000, headless, kinds)
     }
 
     /// Files written one at a time (half in place, half under a temporary name and renamed in,
     /// as scrapers do) into a watched subfolder; the time from the write to the first snapshot
     /// that holds the file.
     static func watch(live: LiveCorpus, indexer: Indexer, generator: BenchCorpus, folder: String, first: Int,
-                      stories: LiveStories, body: @escaping @Sendable (Int64) -> String?) throws
+                      stories: LiveStories?, body: @escaping @Sendable (Int64) -> String?) throws
         -> (p50: Double, p99: Double, files: Int, storyP50: Double, storyP99: Double) {
         final class Landing: @unchecked Sendable {
             let lock = NSLock()
@@ -372,6 +452,7 @@ struct BenchRun {
                     for path in batch { if let start = landing.landed.removeValue(forKey: path) { landing.latencies.append(published - start) } }
                 }
                 // What the dashboard does next: place the new articles in their stories.
+                guard let stories else { return }
                 let start = now()
                 _ = stories.update(live.snapshot, body: body)
                 let placed = now() - start

@@ -31,4 +31,38 @@ final class BenchCommandTests: CLITestCase {
         XCTAssertEqual(run.status, 64)
         XCTAssertTrue(run.stderr.contains("--articles must be at least 200 (got 10)"), run.stderr)
     }
+
+    /// A kept folder is reused by the next run of the same size and seed: generating and
+    /// ingesting are skipped, the rest measured again on the same corpus.
+    func testAKeptCorpusIsReusedAndPhasesCanBeLeftOut() throws {
+        let kept = try temporaryFolder().path + "/kept"
+        let arguments = ["bench", "--articles", "200", "--json", "--keep", kept, "--skip", "extract,stories,watch"]
+        let first = try sitrep(arguments, timeout: 600)
+        XCTAssertEqual(first.status, 0, first.stderr)
+        let before = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(first.stdout.utf8)) as? [String: Any], first.stdout)
+        XCTAssertEqual(before["reused"] as? Bool, false)
+        XCTAssertNotNil(before["ingestArticlesPerSecond"] as? Double)
+        XCTAssertNil(before["extractArticlesPerSecond"], "extraction was left out")
+        XCTAssertNil(before["watchP99Ms"], "watching was left out")
+        XCTAssertTrue(FileManager.default.fileExists(atPath: kept + "/index.sqlite"), "the index is kept")
+        let second = try sitrep(arguments, timeout: 600)
+        XCTAssertEqual(second.status, 0, second.stderr)
+        let after = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(second.stdout.utf8)) as? [String: Any], second.stdout)
+        XCTAssertEqual(after["reused"] as? Bool, true)
+        XCTAssertNil(after["ingestArticlesPerSecond"], "nothing was ingested: the index was kept")
+        XCTAssertEqual(after["indexedArticles"] as? Int, 200)
+        XCTAssertEqual(try XCTUnwrap(after["frameP99Ms"] as? Double) > 0, true)
+        // Another size is not the kept corpus: it is generated afresh.
+        let other = try sitrep(["bench", "--articles", "250", "--json", "--keep", kept, "--skip", "extract,stories,watch"], timeout: 600)
+        XCTAssertEqual(other.status, 0, other.stderr)
+        let fresh = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(other.stdout.utf8)) as? [String: Any], other.stdout)
+        XCTAssertEqual(fresh["reused"] as? Bool, false)
+        XCTAssertEqual(fresh["indexedArticles"] as? Int, 250)
+    }
+
+    func testAnUnknownPhaseIsAOneLineError() throws {
+        let run = try sitrep(["bench", "--skip", "stories,drawing"])
+        XCTAssertEqual(run.status, 64)
+        XCTAssertTrue(run.stderr.contains("--skip: no phase called drawing"), run.stderr)
+    }
 }

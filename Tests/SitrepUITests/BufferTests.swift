@@ -39,4 +39,88 @@ final class BufferTests: XCTestCase {
         buffer.write("x", x: 1, y: 0)
         XCTAssertEqual(buffer.lines, [" x闻"])
     }
+
+    /// Writing takes a shortcut for runs of plain ASCII; mixed text (ASCII next to combining
+    /// marks, wide characters, emoji, flags, control characters, CR LF) must come out cell for
+    /// cell as writing it a grapheme at a time does.
+    func testMixedTextIsDrawnAsOneGraphemeAtATime() {
+        let pieces = ["a", "Z", " ", "-", "e\u{301}", "\u{301}", "新", "闻", "🇺🇦", "👩\u{200D}🔬", "\u{1B}", "\r\n", "\n", "’",
+                      "●", "·", "К", "ї", "\u{200B}", "x\u{FE0F}", "\u{7F}", "\u{85}"]
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        func next(_ n: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((state >> 33) % UInt64(n))
+        }
+        for _ in 0..<2_000 {
+            let text = (0..<next(14)).map { _ in pieces[next(pieces.count)] }.joined()
+            let x = next(4), width = 1 + next(12)
+            var fast = Buffer(width: 16, height: 1), slow = Buffer(width: 16, height: 1)
+            let column = fast.write(text, x: x, y: 0, clip: Rect(x: 0, y: 0, width: width, height: 1))
+            let slowColumn = Self.graphemeAtATime(text, into: &slow, x: x, maxX: width)
+            XCTAssertEqual(fast.lines, slow.lines, "writing \(text.unicodeScalars.map { String($0.value, radix: 16) })")
+            XCTAssertEqual(fast.cells.map(\.isContinuation), slow.cells.map(\.isContinuation))
+            XCTAssertEqual(column, slowColumn)
+        }
+    }
+
+    /// Cutting text to a width takes the same shortcut: it must cut where cutting a grapheme
+    /// at a time cuts.
+    func testFittingMixedTextCutsWhereAGraphemeAtATimeCuts() {
+        let pieces = ["a", "Zelensky", " ", "’s", "e\u{301}", "新闻", "🇺🇦", "\u{1B}[2J", "\r\n", "\n", "●", "Київ", "\u{200B}"]
+        var state: UInt64 = 2021
+        func next(_ n: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((state >> 33) % UInt64(n))
+        }
+        for _ in 0..<2_000 {
+            let text = (0..<next(8)).map { _ in pieces[next(pieces.count)] }.joined()
+            let width = 1 + next(20)
+            var out = "", used = 0, expected: (String, Int)? = nil
+            for character in text {
+                let symbol = character == "\n" ? " " : DisplayWidth.printable(character)
+                let w = DisplayWidth.of(symbol)
+                if used + w > width {
+                    let cut = used + 1 <= width ? out + "…" : String(out.dropLast()) + "…"
+                    expected = (cut, DisplayWidth.of(cut))
+                    break
+                }
+                out += symbol
+                used += w
+            }
+            let fitted = Dashboard.fitted(text, width)
+            XCTAssertEqual(fitted.text, expected?.0 ?? out, "fitting \(text.debugDescription) to \(width)")
+            XCTAssertEqual(fitted.width, expected?.1 ?? used)
+        }
+    }
+
+    /// Writing a grapheme at a time: the reference the shortcut is checked against.
+    static func graphemeAtATime(_ text: String, into buffer: inout Buffer, x: Int, maxX: Int) -> Int {
+        func clearWide(_ x: Int) {
+            guard x < buffer.area.width else { return }
+            if buffer[x, 0].isContinuation, x > 0 { buffer[x - 1, 0] = Cell(" ") }
+            if x + 1 < buffer.area.width, buffer[x + 1, 0].isContinuation { buffer[x + 1, 0] = Cell(" ") }
+        }
+        var column = x
+        for character in text {
+            let symbol = DisplayWidth.printable(character)
+            let width = DisplayWidth.of(symbol)
+            if width == 0 {
+                if column > 0, column - 1 < maxX {
+                    var previous = column - 1
+                    if buffer[previous, 0].isContinuation, previous > 0 { previous -= 1 }
+                    buffer[previous, 0].symbol += symbol
+                }
+                continue
+            }
+            if column + width > maxX { break }
+            clearWide(column)
+            buffer[column, 0] = Cell(symbol)
+            if width == 2 {
+                clearWide(column + 1)
+                buffer[column + 1, 0] = Cell("", isContinuation: true)
+            }
+            column += width
+        }
+        return column
+    }
 }

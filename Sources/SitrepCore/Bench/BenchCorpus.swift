@@ -27,6 +27,13 @@ public struct BenchCorpus: Sendable {
         public var bytes = 0
         /// Files per format ("txt", "txt-raw", "md", "html", "json", "jsonl").
         public var formats: [String: Int] = [:]
+
+        public init(articles: Int = 0, files: Int = 0, bytes: Int = 0, formats: [String: Int] = [:]) {
+            self.articles = articles
+            self.files = files
+            self.bytes = bytes
+            self.formats = formats
+        }
     }
 
     public init(seed: UInt64 = 2021, gazetteer: Gazetteer = .shipped) {

@@ -75,6 +75,7 @@ public struct Corpus: Sendable {
     private var containing: [String: [String]] = [:]
 
     private struct OrderKey {
+        /// The publication day, as days since 1 January 1970.
         var day: Int32
         var instant: Double
         var path: String
@@ -82,7 +83,7 @@ public struct Corpus: Sendable {
 
         init(_ article: Article) {
             let day = article.published.day
-            self.day = Int32(day.year * 10_000 + day.month * 100 + day.day)
+            self.day = Int32(CalendarDay.daysSince1970(year: day.year, month: day.month, day: day.day))
             if case .instant(let date) = article.published { instant = date.timeIntervalSince1970 } else { instant = -.infinity }
             path = article.path
             part = article.part?.number ?? 0
@@ -531,9 +532,29 @@ public struct Corpus: Sendable {
     /// Articles per publication day among the given articles, oldest day first.
     public func timeline(_ indices: [Int]) -> [(day: CalendarDay, articles: Int)] {
         if indices.count == order.count { return byDay.sorted { $0.key < $1.key }.map { (day: $0.key, articles: $0.value) } }
-        var counts: [CalendarDay: Int] = [:]
-        for index in indices { counts[articles[index].article.published.day, default: 0] += 1 }
-        return counts.sorted { $0.key < $1.key }.map { (day: $0.key, articles: $0.value) }
+        return dayCounts(indices.lazy.map { Int(self.order[$0]) })
+    }
+
+    /// How many of the slots fall on each publication day, oldest day first. Days come from
+    /// the order keys and are counted in an array over the corpus's range of days: drawing the
+    /// timeline under the sidebar's cursor does this for every move.
+    private func dayCounts<Slots: Sequence<Int>>(_ slots: Slots) -> [(day: CalendarDay, articles: Int)] {
+        guard let newest = order.first, let oldest = order.last else { return [] }
+        let high = Int(orderKeys[Int(newest)].day), low = Int(orderKeys[Int(oldest)].day)
+        func day(_ number: Int) -> CalendarDay { CalendarDay(date: Date(timeIntervalSince1970: Double(number) * 86_400)) }
+        guard high - low < 200_000 else {
+            // A corpus spanning centuries (a stray year): count by hashing instead.
+            var counts: [Int32: Int] = [:]
+            for slot in slots { counts[orderKeys[slot].day, default: 0] += 1 }
+            return counts.sorted { $0.key < $1.key }.map { (day: day(Int($0.key)), articles: $0.value) }
+        }
+        var counts = [Int](repeating: 0, count: high - low + 1)
+        orderKeys.withUnsafeBufferPointer { keys in
+            for slot in slots { counts[Int(keys[slot].day) - low] += 1 }
+        }
+        var result: [(day: CalendarDay, articles: Int)] = []
+        for (offset, n) in counts.enumerated() where n > 0 { result.append((day(low + offset), n)) }
+        return result
     }
 
     /// What a timeline counts: articles by the day they were published, or by the days on
@@ -565,23 +586,21 @@ public struct Corpus: Sendable {
     public func timeline(_ indices: [Int], naming key: String, kind: TimelineKind = .published) -> [(day: CalendarDay, articles: Int)] {
         guard let slots = byEntity[key] else { return [] }
         let all = indices.count == order.count
-        var counts: [CalendarDay: Int] = [:]
-        for slot in slots {
+        // `indices` ascend (newest first): a binary search tells whether the article is listed.
+        func listed(_ slot: Int32) -> Bool {
+            if all { return true }
             let position = Int(rank[Int(slot)])
-            // `indices` ascend (newest first): a binary search tells whether the article is listed.
-            if !all {
-                var low = 0, high = indices.count
-                while low < high {
-                    let middle = (low + high) / 2
-                    if indices[middle] < position { low = middle + 1 } else { high = middle }
-                }
-                guard low < indices.count, indices[low] == position else { continue }
+            var low = 0, high = indices.count
+            while low < high {
+                let middle = (low + high) / 2
+                if indices[middle] < position { low = middle + 1 } else { high = middle }
             }
-            if kind == .published {
-                counts[articles[position].article.published.day, default: 0] += 1
-            } else {
-                for day in Self.eventDays(articles[position]) { counts[day, default: 0] += 1 }
-            }
+            return low < indices.count && indices[low] == position
+        }
+        if kind == .published { return dayCounts(slots.lazy.filter(listed).map { Int($0) }) }
+        var counts: [CalendarDay: Int] = [:]
+        for slot in slots where listed(slot) {
+            for day in Self.eventDays(articles[Int(rank[Int(slot)])]) { counts[day, default: 0] += 1 }
         }
         return counts.sorted { $0.key < $1.key }.map { (day: $0.key, articles: $0.value) }
     }
