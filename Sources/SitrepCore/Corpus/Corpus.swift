@@ -1,40 +1,109 @@
 import Foundation
 
+/// The distinct entities of a snapshot file, each once, with its corpus key: the articles read
+/// from the file name them by number instead of each holding copies.
+public final class EntityTable: Sendable {
+    public let entities: [Entity]
+    public let keys: [CorpusEntities.Key]
+
+    public init(entities: [Entity], keys: [CorpusEntities.Key]) {
+        precondition(entities.count == keys.count)
+        self.entities = entities
+        self.keys = keys
+    }
+}
+
 /// One article with the entities found in it: what the corpus is built from.
 public struct AnalysedArticle: Sendable {
     public var article: Article
-    public var entities: [Entity]
+    /// The article's entities; from a snapshot file, looked up in its table when asked for.
+    public var entities: [Entity] {
+        get { shared.map { table, records in records.map { table.entities[Int($0)] } } ?? ownEntities }
+        _modify {
+            unshare()
+            yield &ownEntities
+        }
+    }
     /// The article's id in the index, when it came from one.
     public var id: Int64?
     /// Mentions per entity, when the entities come without their mentions (from the index).
     public var mentionCounts: [Int]?
     /// Each entity's corpus key, and whether its name is canonical (gazetteer or alias table),
     /// when known already (the index stores them); computed otherwise.
-    public var keys: [CorpusEntities.Key]
+    public var keys: [CorpusEntities.Key] {
+        get { shared.map { table, records in records.map { table.keys[Int($0)] } } ?? ownKeys }
+        _modify {
+            unshare()
+            yield &ownKeys
+        }
+    }
     /// When the articles come from a snapshot file: each entity's number in the file's table
     /// of distinct entities, shared by every article of that file, so that a corpus built from
     /// them counts each distinct entity once.
-    public var records: [Int32]? = nil
+    public var records: [Int32]? { shared?.records }
     /// The dates the article names (its `dates`; from the index, the stored ones): what the
     /// timeline of events counts and the reader lists.
     public var events: [DateMention]
     /// The article's quotations with their speakers (found in the body when not given).
     public var quotes: [Quote]
 
+    private var ownEntities: [Entity]
+    private var ownKeys: [CorpusEntities.Key]
+    private var shared: (table: EntityTable, records: [Int32])?
+
     public init(article: Article, entities: [Entity], id: Int64? = nil, mentionCounts: [Int]? = nil, keys: [CorpusEntities.Key]? = nil,
                 aliases: AliasTable = .shipped, events: [DateMention]? = nil, quotes: [Quote]? = nil) {
         self.article = article
         self.events = events ?? article.dates
         self.quotes = quotes ?? (article.body.isEmpty ? [] : QuoteFinder.find(in: article.body, entities: entities))
-        self.entities = entities
+        self.ownEntities = entities
         self.id = id
         self.mentionCounts = mentionCounts
-        self.keys = keys ?? entities.map { CorpusEntities.Key($0, aliases: aliases) }
+        self.ownKeys = keys ?? entities.map { CorpusEntities.Key($0, aliases: aliases) }
+    }
+
+    /// An article whose entities are entries of a shared table (a snapshot file's).
+    public init(article: Article, table: EntityTable, records: [Int32], id: Int64?, mentionCounts: [Int], events: [DateMention], quotes: [Quote]) {
+        self.article = article
+        self.events = events
+        self.quotes = quotes
+        self.ownEntities = []
+        self.ownKeys = []
+        self.shared = (table, records)
+        self.id = id
+        self.mentionCounts = mentionCounts
+    }
+
+    /// Copies the article's entries out of the shared table, before they are changed.
+    private mutating func unshare() {
+        guard let (table, records) = shared else { return }
+        ownEntities = records.map { table.entities[Int($0)] }
+        ownKeys = records.map { table.keys[Int($0)] }
+        shared = nil
+    }
+
+    /// How many entities the article names.
+    public var entityCount: Int { shared?.records.count ?? ownEntities.count }
+
+    /// The entity at `position` and its key, without making the whole list.
+    public func entity(at position: Int) -> (entity: Entity, key: CorpusEntities.Key) {
+        if let (table, records) = shared { return (table.entities[Int(records[position])], table.keys[Int(records[position])]) }
+        return (ownEntities[position], ownKeys[position])
+    }
+
+    /// Calls `body` with each entity's corpus key string, without making the list of keys.
+    @inline(__always)
+    public func forEachKey(_ body: (String) -> Void) {
+        if let (table, records) = shared {
+            for record in records { body(table.keys[Int(record)].key) }
+        } else {
+            for key in ownKeys { body(key.key) }
+        }
     }
 }
 
 /// Full-text search outside the snapshot: an FTS5 query → the index ids of the articles matching it.
-public typealias TextSearch = @Sendable (String) throws -> Set<Int64>
+public typealias TextSearch = @Sendable (String) throws -> [Int64]
 
 /// The articles of a snapshot, newest first (by publication day, then instant, then path).
 public struct ArticleList: RandomAccessCollection, Sendable {
@@ -247,7 +316,7 @@ public struct Corpus: Sendable {
             for (position, record32) in item.records!.enumerated() {
                 let number = Int(record32)
                 if records[number] == nil {
-                    let entity = item.entities[position], key = item.keys[position]
+                    let (entity, key) = item.entity(at: position)
                     var record = Record(entity: entity, key: key)
                     if let known = keyIndex[key.key] {
                         record.keyIndex = known
@@ -274,7 +343,7 @@ public struct Corpus: Sendable {
                     records[number] = record
                 }
                 records[number]!.articles += 1
-                records[number]!.mentions += item.mentionCounts?[position] ?? item.entities[position].mentions.count
+                records[number]!.mentions += item.mentionCounts?[position] ?? item.entity(at: position).entity.mentions.count
                 // An article is posted once under a key or place, however many entities lead there.
                 let entityIndex = Int(records[number]!.keyIndex)
                 if lastEntitySlot[entityIndex] != slot {
@@ -474,24 +543,34 @@ public struct Corpus: Sendable {
     /// Free-text terms through the index: the positive terms as one FTS5 query (FTS5 syntax
     /// passes through: OR, NEAR, prefix*), each negated term subtracted.
     private func filterByIndex(_ indices: [Int], _ terms: [Query.Term], _ search: TextSearch) throws -> [Int] {
-        func ids(_ query: String) throws -> Set<Int> {
+        /// Which positions of the order the query matches.
+        func matching(_ query: String) throws -> [Bool] {
+            let ids: [Int64]
             do {
-                return Set(try search(query).compactMap { id in slotByID[id].map { Int(rank[Int($0)]) } })
+                ids = try search(query)
             } catch {
                 let message = "\(error)"
                 let reason = message.range(of: "fts5: ").map { String(message[$0.upperBound...]) } ?? message
                 throw BadText(query: query, reason: reason.components(separatedBy: " - while").first ?? reason)
             }
+            var listed = [Bool](repeating: false, count: order.count)
+            for id in ids {
+                if let slot = slotByID[id] {
+                    let position = Int(rank[Int(slot)])
+                    if position >= 0 { listed[position] = true }
+                }
+            }
+            return listed
         }
         var result = indices
         let positive = terms.filter { !$0.negated }.map { Self.ftsTerm($0) }
         if !positive.isEmpty {
-            let found = try ids(positive.joined(separator: " "))
-            result = result.filter { found.contains($0) }
+            let found = try matching(positive.joined(separator: " "))
+            result = result.filter { found[$0] }
         }
         for term in terms where term.negated {
-            let found = try ids(Self.ftsTerm(term))
-            result = result.filter { !found.contains($0) }
+            let found = try matching(Self.ftsTerm(term))
+            result = result.filter { !found[$0] }
         }
         return result
     }
@@ -516,7 +595,7 @@ public struct Corpus: Sendable {
         var counts: [String: (articles: Int, last: Int)] = [:]
         for index in indices {
             guard let item = slots[Int(order[index])] else { continue }
-            for key in item.keys { Self.count(&counts[key.key, default: (0, -1)], index) }
+            item.forEachKey { Self.count(&counts[$0, default: (0, -1)], index) }
         }
         return counts.compactMap { key, count in entryByKey[key].map { ($0, count.articles) } }
             .sorted { $0.articles != $1.articles ? $0.articles > $1.articles : $0.entry.name < $1.entry.name }

@@ -86,9 +86,9 @@ public enum SnapshotFile {
             articles.string(article.publishedFrom.rawValue)
             articles.u32(optional(article.url))
             articles.u32(optional(article.language))
-            articles.u32(UInt32(analysed.entities.count))
-            for (index, entity) in analysed.entities.enumerated() {
-                let key = analysed.keys[index]
+            articles.u32(UInt32(analysed.entityCount))
+            for index in 0..<analysed.entityCount {
+                let (entity, key) = analysed.entity(at: index)
                 let record = EntityRecord(name: id(entity.name), kind: UInt8(EntityKind.allCases.firstIndex(of: entity.kind)!),
                                           aliases: entity.aliases.map(id), place: optional(entity.placeID), parents: entity.parents.map(id),
                                           country: optional(entity.country), key: id(key.key), canonical: key.canonicalName)
@@ -193,8 +193,9 @@ public enum SnapshotFile {
         func optional(_ id: UInt32) throws -> String? { id == UInt32.max ? nil : try string(id) }
 
         let entityCount = Int(try input.u32())
-        var entities: [(Entity, CorpusEntities.Key)] = []
+        var entities: [Entity] = [], entityKeys: [CorpusEntities.Key] = []
         entities.reserveCapacity(entityCount)
+        entityKeys.reserveCapacity(entityCount)
         for _ in 0..<entityCount {
             let name = try string(try input.u32())
             let kindIndex = Int(try input.u8())
@@ -207,10 +208,11 @@ public enum SnapshotFile {
             let country = try optional(try input.u32())
             let key = try string(try input.u32())
             let canonical = try input.u8() == 1
-            entities.append((Entity(name: name, kind: EntityKind.allCases[kindIndex], aliases: aliases, mentions: [], placeID: place,
-                                    parents: parents, country: country),
-                             CorpusEntities.Key(key: key, canonicalName: canonical)))
+            entities.append(Entity(name: name, kind: EntityKind.allCases[kindIndex], aliases: aliases, mentions: [], placeID: place,
+                                   parents: parents, country: country))
+            entityKeys.append(CorpusEntities.Key(key: key, canonicalName: canonical))
         }
+        let table = EntityTable(entities: entities, keys: entityKeys)
 
         let articleCount = Int(try input.u32())
         var result: [(path: String, article: AnalysedArticle)] = []
@@ -235,21 +237,19 @@ public enum SnapshotFile {
             let url = try optional(try input.u32())
             let language = try optional(try input.u32())
             let count = Int(try input.u32())
-            var named: [Entity] = [], keys: [CorpusEntities.Key] = [], mentions: [Int] = [], records: [Int32] = []
-            named.reserveCapacity(count)
-            keys.reserveCapacity(count)
+            var mentions: [Int] = [], records: [Int32] = []
             mentions.reserveCapacity(count)
             records.reserveCapacity(count)
             for _ in 0..<count {
                 let number = Int(try input.u32())
                 guard number < entities.count else { throw Reader.Damaged() }
-                named.append(entities[number].0)
-                keys.append(entities[number].1)
                 records.append(Int32(number))
                 mentions.append(Int(try input.u32()))
             }
             var events: [DateMention] = []
-            for _ in 0..<(try input.u32()) {
+            let eventCount = Int(try input.u32())
+            events.reserveCapacity(eventCount)
+            for _ in 0..<eventCount {
                 let text = try string(try input.u32())
                 let packed = Int(try input.u32())
                 guard let day = CalendarDay(year: packed / 10_000, month: packed / 100 % 100, day: packed % 100) else { throw Reader.Damaged() }
@@ -259,17 +259,17 @@ public enum SnapshotFile {
                                           granularity: DateGranularity.allCases[granularity], relative: flags & 1 != 0))
             }
             var quotes: [Quote] = []
-            for _ in 0..<(try input.u32()) {
+            let quoteCount = Int(try input.u32())
+            quotes.reserveCapacity(quoteCount)
+            for _ in 0..<quoteCount {
                 let text = try string(try input.u32())
                 let speaker = try optional(try input.u32()), speakerKey = try optional(try input.u32())
                 quotes.append(Quote(text: text, speaker: speaker, start: Int(try input.u32()), end: Int(try input.u32()), speakerKey: speakerKey))
             }
             let article = Article(path: display, part: part, title: title, source: source, published: published, publishedFrom: from,
                                   url: url, language: language, body: "")
-            var analysed = AnalysedArticle(article: article, entities: named, id: id < 0 ? nil : id, mentionCounts: mentions, keys: keys,
-                                           events: events, quotes: quotes)
-            analysed.records = records
-            result.append((file, analysed))
+            result.append((file, AnalysedArticle(article: article, table: table, records: records, id: id < 0 ? nil : id,
+                                                 mentionCounts: mentions, events: events, quotes: quotes)))
         }
         guard input.atEnd else { throw Reader.Damaged() }
         return result
