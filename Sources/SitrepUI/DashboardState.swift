@@ -172,10 +172,7 @@ public struct DashboardState: Sendable {
             shown = shown.filter { corpus.articles[$0].article.title.lowercased().contains(needle) }
         }
         if groupByStory { groupShownByStory() } else { (storyRows, storyCount) = ([], 0) }
-        if let keep, let index = shown.firstIndex(where: {
-            let a = corpus.articles[$0].article
-            return a.path == keep.0 && a.part?.number == keep.1
-        }) {
+        if let keep, let position = corpus.position(ofPath: keep.0, part: keep.1), let index = shown.firstIndex(of: position) {
             selectedArticle = index
         }
         selectedArticle = min(max(0, selectedArticle), max(0, shown.count - 1))

@@ -53,6 +53,55 @@ final class LiveCorpusTests: XCTestCase {
         XCTAssertEqual(step1.articles.count, 3)
     }
 
+    /// Facets under a filter count, for each referent, the listed articles that name it: the
+    /// same whether the snapshot was built from a snapshot file (articles sharing one table of
+    /// entities) or article by article, and after an update.
+    func testFacetsCountTheListedArticlesThatNameEachReferent() throws {
+        let seeds = Self.seeds
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("facets-\(getpid()).snapshot").path
+        defer { try? FileManager.default.removeItem(atPath: file) }
+        let header = SnapshotFile.Header(analyser: "test", digest: 1, roots: ["seeds"])
+        try SnapshotFile.write(seeds.map { ("/seeds/" + $0.article.path, $0) }, header: header, to: file)
+        let shared = try XCTUnwrap(SnapshotFile.read(from: file, expecting: header)).map(\.article)
+        XCTAssertNotNil(shared.first?.records, "read back, the articles share the file's table")
+        let fromFile = Corpus(shared)
+        let updated = Corpus(Array(seeds[0..<2])).updated(removing: [], adding: Array(seeds[2...]))
+        for corpus in [fromFile, Corpus(seeds), updated] {
+            for text in ["actor:Blinken", "region:Ukraine", "region:Donbas", "-source:UPI", "since:2021-04-10", "actor:Peskov -region:Luhansk"] {
+                let listed = try corpus.matches(try Query.parse(text))
+                var expected: [String: Int] = [:]
+                for index in listed { for key in Set(corpus.articles[index].keys.map(\.key)) { expected[key, default: 0] += 1 } }
+                let facets = corpus.facets(listed)
+                XCTAssertEqual(Dictionary(uniqueKeysWithValues: facets.map { ($0.entry.key, $0.articles) }), expected, text)
+                XCTAssertEqual(facets.map(\.articles), facets.map(\.articles).sorted(by: >), "most named first: \(text)")
+            }
+        }
+        XCTAssertEqual(fromFile.facets(try fromFile.matches(try Query.parse("actor:Blinken"))).first { $0.entry.name == "Antony Blinken" }?.articles, 4,
+                       "Blinken is named in four of the seeds")
+    }
+
+    /// Text a snapshot searched for is kept with the snapshot; the next snapshot asks again.
+    func testAnUpdatedSnapshotSearchesTextAfresh() throws {
+        let seeds = Self.seeds
+        final class Calls: @unchecked Sendable { var count = 0 }
+        let calls = Calls()
+        // The index's answer: the articles whose body names the word.
+        let search: TextSearch = { query in
+            calls.count += 1
+            return seeds.filter { $0.article.body.contains(query) }.map { $0.id! }
+        }
+        let first = Corpus(Array(seeds[0..<4]), textSearch: search)
+        let javelin = try Query.parse("Javelin")
+        let before = try first.matches(javelin)
+        XCTAssertEqual(try first.matches(javelin), before)
+        XCTAssertEqual(calls.count, 1, "asked again, the snapshot answers from what it kept")
+        let next = first.updated(removing: [], adding: [seeds[4]])
+        _ = try next.matches(javelin)
+        XCTAssertEqual(calls.count, 2, "a new snapshot searches again")
+        XCTAssertEqual(try next.matches(javelin).map { next.articles[$0].article.path }.sorted(),
+                       seeds.filter { $0.article.body.contains("Javelin") }.map(\.article.path).sorted())
+    }
+
     func testDatesNegationAndCombinationsOverTheSeeds() throws {
         let corpus = Corpus(Self.seeds)
         func days(_ text: String) throws -> [String] {

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// The distinct entities of a snapshot file, each once, with its corpus key: the articles read
 /// from the file name them by number instead of each holding copies.
@@ -90,16 +91,6 @@ public struct AnalysedArticle: Sendable {
         if let (table, records) = shared { return (table.entities[Int(records[position])], table.keys[Int(records[position])]) }
         return (ownEntities[position], ownKeys[position])
     }
-
-    /// Calls `body` with each entity's corpus key string, without making the list of keys.
-    @inline(__always)
-    public func forEachKey(_ body: (String) -> Void) {
-        if let (table, records) = shared {
-            for record in records { body(table.keys[Int(record)].key) }
-        } else {
-            for key in ownKeys { body(key.key) }
-        }
-    }
 }
 
 /// Full-text search outside the snapshot: an FTS5 query → the index ids of the articles matching it.
@@ -176,13 +167,25 @@ public struct Corpus: Sendable {
     private var entryByKey: [String: CorpusEntities.Entry] = [:]
     private var tally: CorpusEntities
     private var sourceNames: [String: String] = [:]
-    private var slotByID: [Int64: Int32] = [:]
+    /// Each slot's distinct entity keys as numbers into `keyNames`: those of slot s are
+    /// `keyIDs[keyStart[s]..<keyStart[s + 1]]`. Facets count with these in an array; hashing
+    /// every key of every listed article took a quarter of a second on a broad filter.
+    private var keyStart: [Int32] = [0]
+    private var keyIDs: [Int32] = []
+    private var keyNames: [String] = []
+    private var keyNumbers: [String: Int32] = [:]
+    /// Slots by index id: a dense table (ids are the index's row ids, from 1 up), so that
+    /// free-text matches (tens of thousands of ids) map to articles without hashing.
+    private var slotByID = SlotTable()
     /// Live articles per publication day: the unfiltered timeline.
     private var byDay: [CalendarDay: Int] = [:]
     private let gazetteer: Gazetteer
     private let aliases: AliasTable
     /// When set, free text is matched by the index (FTS5) instead of by reading bodies.
     private let textSearch: TextSearch?
+    /// What free-text queries matched in this snapshot, kept for the next time they are asked:
+    /// the dashboard asks the same filter again on every key that narrows, folds or toggles.
+    private var textCache = TextCache()
 
     /// `textSearch`: for articles from the index, whose bodies the snapshot does not hold.
     public init(_ analysed: [AnalysedArticle], gazetteer: Gazetteer = .shipped, aliases: AliasTable = .shipped,
@@ -197,6 +200,7 @@ public struct Corpus: Sendable {
     /// The next snapshot: these articles (by index id) gone, those added.
     public func updated(removing ids: Set<Int64>, adding analysed: [AnalysedArticle]) -> Corpus {
         var next = self
+        next.textCache = TextCache()
         next.apply(removing: ids, adding: analysed)
         return next
     }
@@ -226,7 +230,7 @@ public struct Corpus: Sendable {
         var touched = Set<String>()
         // Out: tombstone the slot and take it out of its postings.
         for id in ids {
-            guard let slot = slotByID.removeValue(forKey: id), let item = slots[Int(slot)] else { continue }
+            guard let slot = slotByID.remove(id), let item = slots[Int(slot)] else { continue }
             slots[Int(slot)] = nil
             let day = item.article.published.day
             if let n = byDay[day] { byDay[day] = n > 1 ? n - 1 : nil }
@@ -251,7 +255,17 @@ public struct Corpus: Sendable {
             tally.add(item.entities, mentionCounts: item.mentionCounts, keys: item.keys)
             let (keys, places) = filing(item)
             touched.formUnion(keys)
-            for key in keys { byEntity[key, default: []].append(slot) }
+            for key in keys {
+                byEntity[key, default: []].append(slot)
+                if let number = keyNumbers[key] {
+                    keyIDs.append(number)
+                } else {
+                    keyNumbers[key] = Int32(keyNames.count)
+                    keyIDs.append(Int32(keyNames.count))
+                    keyNames.append(key)
+                }
+            }
+            keyStart.append(Int32(keyIDs.count))
             for id in places { byPlace[id, default: []].append(slot) }
             if let source = item.article.source {
                 let key = NameKey.plain(source)
@@ -349,6 +363,7 @@ public struct Corpus: Sendable {
                 if lastEntitySlot[entityIndex] != slot {
                     lastEntitySlot[entityIndex] = slot
                     entityPostings[entityIndex].append(slot)
+                    keyIDs.append(Int32(entityIndex))
                 }
                 for place in records[number]!.places where lastPlaceSlot[Int(place)] != slot {
                     lastPlaceSlot[Int(place)] = slot
@@ -366,7 +381,10 @@ public struct Corpus: Sendable {
                 bySource[key, default: []].append(slot)
                 if sourceNames[key] == nil { sourceNames[key] = source }
             }
+            keyStart.append(Int32(keyIDs.count))
         }
+        keyNames = keyList
+        keyNumbers = keyIndex
         for (index, key) in keyList.enumerated() { byEntity[key] = entityPostings[index] }
         for (index, place) in placeList.enumerated() { byPlace[place] = placePostings[index] }
         for case let record? in records {
@@ -397,6 +415,16 @@ public struct Corpus: Sendable {
             }
         }
         if !touched.isEmpty { entities = entryByKey.values.sorted(by: CorpusEntities.moreReported) }
+    }
+
+    /// Where the article from this file (and part of it) stands in the order, if the snapshot
+    /// holds it: a scan of the order keys' paths, not of the articles.
+    public func position(ofPath path: String, part: Int?) -> Int? {
+        for slot in orderKeys.indices where orderKeys[slot].path == path {
+            guard rank[slot] >= 0, let item = slots[slot], item.article.part?.number == part else { continue }
+            return Int(rank[slot])
+        }
+        return nil
     }
 
     /// The first position in the order whose publication day satisfies `isPast` (days fall
@@ -515,10 +543,20 @@ public struct Corpus: Sendable {
             var selected = shortestFirst[0]
             for list in shortestFirst.dropFirst() { selected = Self.intersection(selected, list) }
             if !excluded.isEmpty { selected = Self.difference(selected, Self.union(excluded)) }
-            result = selected.compactMap { slot in
-                let position = Int(rank[Int(slot)])
-                return position >= low && position < high ? position : nil
-            }.sorted()
+            if selected.count > order.count / 32 {
+                // Many: marked in a table of positions and read off in order (sorting tens of
+                // thousands of positions took most of an actor query).
+                var listed = [Bool](repeating: false, count: order.count)
+                for slot in selected { listed[Int(rank[Int(slot)])] = true }
+                result = []
+                result.reserveCapacity(selected.count)
+                for position in low..<max(low, high) where listed[position] { result.append(position) }
+            } else {
+                result = selected.compactMap { slot in
+                    let position = Int(rank[Int(slot)])
+                    return position >= low && position < high ? position : nil
+                }.sorted()
+            }
         }
         if !textTerms.isEmpty, let textSearch {
             result = try filterByIndex(result, textTerms, textSearch)
@@ -545,6 +583,7 @@ public struct Corpus: Sendable {
     private func filterByIndex(_ indices: [Int], _ terms: [Query.Term], _ search: TextSearch) throws -> [Int] {
         /// Which positions of the order the query matches.
         func matching(_ query: String) throws -> [Bool] {
+            if let known = textCache.positions(query) { return known }
             let ids: [Int64]
             do {
                 ids = try search(query)
@@ -560,6 +599,7 @@ public struct Corpus: Sendable {
                     if position >= 0 { listed[position] = true }
                 }
             }
+            textCache.keep(listed, for: query)
             return listed
         }
         var result = indices
@@ -591,21 +631,23 @@ public struct Corpus: Sendable {
     public func facets(_ indices: [Int]) -> [(entry: CorpusEntities.Entry, articles: Int)] {
         // Unfiltered, the counts are the corpus's own: no need to count again.
         if indices.count == order.count { return entities.map { ($0, $0.articles) } }
-        // Per key: articles counted, and the last article counted (an article names a referent once).
-        var counts: [String: (articles: Int, last: Int)] = [:]
-        for index in indices {
-            guard let item = slots[Int(order[index])] else { continue }
-            item.forEachKey { Self.count(&counts[$0, default: (0, -1)], index) }
+        // Keys are distinct within an article: each one listed counts one article.
+        var counts = [Int32](repeating: 0, count: keyNames.count)
+        counts.withUnsafeMutableBufferPointer { counts in
+            keyStart.withUnsafeBufferPointer { starts in
+                keyIDs.withUnsafeBufferPointer { ids in
+                    for index in indices {
+                        let slot = Int(order[index])
+                        for i in Int(starts[slot])..<Int(starts[slot + 1]) { counts[Int(ids[i])] += 1 }
+                    }
+                }
+            }
         }
-        return counts.compactMap { key, count in entryByKey[key].map { ($0, count.articles) } }
-            .sorted { $0.articles != $1.articles ? $0.articles > $1.articles : $0.entry.name < $1.entry.name }
-    }
-
-    private static func count(_ tally: inout (articles: Int, last: Int), _ index: Int) {
-        if tally.last != index {
-            tally.articles += 1
-            tally.last = index
+        var result: [(entry: CorpusEntities.Entry, articles: Int)] = []
+        for (number, count) in counts.enumerated() where count > 0 {
+            if let entry = entryByKey[keyNames[number]] { result.append((entry, Int(count))) }
         }
+        return result.sorted { $0.articles != $1.articles ? $0.articles > $1.articles : $0.entry.name < $1.entry.name }
     }
 
     /// Articles per publication day among the given articles, oldest day first.
@@ -787,3 +829,63 @@ enum TextMatch {
         return previous[b.count]
     }
 }
+
+/// Slots by index id, in an array indexed by id; ids beyond what an array should hold (or
+/// below zero) go in a dictionary.
+struct SlotTable {
+    private var dense: [Int32] = []
+    private var sparse: [Int64: Int32] = [:]
+    private static let denseLimit: Int64 = 1 << 24
+
+    subscript(id: Int64) -> Int32? {
+        get {
+            if id >= 0 && id < Int64(dense.count) {
+                let slot = dense[Int(id)]
+                return slot >= 0 ? slot : nil
+            }
+            return sparse[id]
+        }
+        set {
+            guard id >= 0 && id < Self.denseLimit else {
+                sparse[id] = newValue
+                return
+            }
+            if id >= Int64(dense.count) {
+                guard newValue != nil else { return }
+                dense += [Int32](repeating: -1, count: max(Int(id) + 1, dense.count + dense.count / 2) - dense.count)
+            }
+            dense[Int(id)] = newValue ?? -1
+        }
+    }
+
+    /// Takes the id out; its slot, if it had one.
+    mutating func remove(_ id: Int64) -> Int32? {
+        let slot = self[id]
+        self[id] = nil
+        return slot
+    }
+}
+
+/// The positions free-text queries matched in one snapshot, the most recent few.
+final class TextCache: Sendable {
+    private let entries = Mutex<[(query: String, positions: [Bool])]>([])
+    private static let capacity = 16
+
+    func positions(_ query: String) -> [Bool]? {
+        entries.withLock { entries in
+            guard let at = entries.firstIndex(where: { $0.query == query }) else { return nil }
+            let entry = entries.remove(at: at)
+            entries.append(entry)
+            return entry.positions
+        }
+    }
+
+    func keep(_ positions: [Bool], for query: String) {
+        entries.withLock { entries in
+            entries.removeAll { $0.query == query }
+            if entries.count >= Self.capacity { entries.removeFirst() }
+            entries.append((query, positions))
+        }
+    }
+}
+
