@@ -72,6 +72,29 @@ struct Bench: ParsableCommand {
     }
 }
 
+/// What `sitrep bench` runs in a new process to time start-up: the index opened and its
+/// snapshot made usable exactly as the dashboard does, then "ready" on stdout. Not listed.
+struct BenchStartUp: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "bench-start-up", shouldDisplay: false)
+
+    @Option var index: String
+    @Argument var folder: String
+    /// Only drop the index's files from the page cache. Done in a process of its own: closing
+    /// any descriptor of a database file drops the locks every SQLite connection of the same
+    /// process holds on it, which let another process damage the index.
+    @Flag var evict = false
+
+    func run() throws {
+        if evict {
+            for path in [index, index + "-wal", SnapshotFile.path(forIndex: index)] { BenchRun.evict(path) }
+            return
+        }
+        let store = Store.open(path: index)
+        let live = try LiveCorpus(store: store, roots: [Store.Root(folder)])
+        FileHandle.standardOutput.write(Data("ready \(live.snapshot.articles.count)\n".utf8))
+    }
+}
+
 /// Removes the bench's folder on the way out, and on Ctrl-C or SIGTERM.
 final class BenchCleanup: @unchecked Sendable {
     let folder: String
@@ -260,20 +283,31 @@ struct BenchRun {
             try? JSONSerialization.data(withJSONObject: marker).write(to: URL(fileURLWithPath: markerPath))
         }
 
-        // Start-up: the index and snapshot file evicted from the page cache, then opened as the
-        // dashboard opens them; the gazetteer and alias table load is added.
+        // Start-up: the index and snapshot file evicted from the page cache, then a new sitrep
+        // process opens them as the dashboard does (the gazetteer loading alongside); timed
+        // from launching it to its snapshot being usable.
         status.phase("starting up")
-        for path in [indexPath, indexPath + "-wal", SnapshotFile.path(forIndex: indexPath)] { Self.evict(path) }
+        var starts: [Double] = []
+        for _ in 0..<3 {
+            guard try Self.launch(["bench-start-up", "--evict", "--index", indexPath, corpusFolder]) == 0 else {
+                throw CleanExit.message("bench: could not drop the index from the page cache", code: 1)
+            }
+            starts.append(try Self.startUp(index: indexPath, folder: corpusFolder, expecting: indexed))
+        }
+        let coldStart = Self.percentile(starts, 0.5)
+        json["coldStartSeconds"] = coldStart
+        json["coldStartRuns"] = starts
+        rows.append(("start-up to a usable snapshot (cold cache, new process)", String(format: "%.2f s (median of 3)", coldStart), "≤ 2 s"))
+        // This process's own snapshot, for the phases that follow.
         t = Self.now()
         let opened = Store.open(path: indexPath)
+        if let warning = opened.warnings.first { throw CleanExit.message("bench: \(warning)", code: 1) }
         let loaded = try opened.snapshotArticles(under: roots)
         let readSeconds = Self.now() - t
         let live = LiveCorpus(store: opened, roots: roots, loaded: loaded)
         let corpus = live.snapshot
-        let coldStart = Self.now() - t + tablesSeconds
-        json["coldStartSeconds"] = coldStart
-        json["coldStartParts"] = ["tables": tablesSeconds, "readSnapshot": readSeconds, "buildCorpus": coldStart - tablesSeconds - readSeconds]
-        rows.append(("start-up to a usable snapshot (cold cache)", String(format: "%.2f s", coldStart), "≤ 2 s"))
+        json["distinctEntities"] = corpus.entities.count
+        json["startUpParts"] = ["tables": tablesSeconds, "readSnapshot": readSeconds, "buildCorpus": Self.now() - t - readSeconds]
         let afterStart = Self.rss("VmRSS")
         json["rssAfterStartMB"] = afterStart
 
@@ -502,6 +536,44 @@ struct BenchRun {
                 percentile(placing, 0.5) * 1000, percentile(placing, 0.99) * 1000)
     }
 
+    /// Runs this sitrep with the arguments and waits for it; its status.
+    static func launch(_ arguments: [String]) throws -> Int32 {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
+        process.arguments = arguments
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        return process.terminationStatus
+    }
+
+    /// Launches `sitrep bench-start-up` and times it until it says its snapshot is ready.
+    static func startUp(index: String, folder: String, expecting articles: Int) throws -> Double {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
+        process.arguments = ["bench-start-up", "--index", index, folder]
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        let start = now()
+        try process.run()
+        // Timed to the line that says the snapshot is ready, not to the process's exit.
+        var data = Data()
+        while !data.contains(UInt8(ascii: "\n")) {
+            let more = output.fileHandleForReading.availableData
+            if more.isEmpty { break }
+            data += more
+        }
+        let elapsed = now() - start
+        process.waitUntilExit()
+        let said = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        guard process.terminationStatus == 0, said == "ready \(articles)" else {
+            throw CleanExit.message("bench: the start-up run said \"\(said)\" (status \(process.terminationStatus)), expected \"ready \(articles)\"", code: 1)
+        }
+        return elapsed
+    }
+
     // MARK: The machine
 
     static func machine() -> (cores: Int, memoryGB: Double, cpu: String) {
@@ -525,7 +597,8 @@ struct BenchRun {
         Double(((try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0) ?? 0) / 1_048_576
     }
 
-    /// Writes a file's pages out and drops them from the page cache, so the next read comes from the disk.
+    /// Writes a file's pages out and drops them from the page cache, so the next read comes from
+    /// the disk. Only in a process with no SQLite connection to the file (`bench-start-up --evict`).
     static func evict(_ path: String) {
         let fd = open(path, O_RDONLY)
         guard fd >= 0 else { return }

@@ -62,6 +62,7 @@ enum IndexedCorpus {
     /// `reconcile`, then the corpus of `paths`; an error when no article could be read.
     static func load(_ paths: [String], options: IndexOptions, progress: ((Indexer.Progress) -> Void)? = nil) throws -> Loaded {
         let (store, summary) = try reconcile(paths, options: options, progress: progress)
+        Corpus.loadTablesAlongside()
         let articles = try store.snapshotArticles(under: paths.map(Store.Root.init)).map(\.article)
         if articles.isEmpty {
             let count = summary.files

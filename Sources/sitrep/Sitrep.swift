@@ -12,7 +12,7 @@ struct Sitrep: ParsableCommand {
         and finds who, where and when each story is about.
         """,
         subcommands: [DashboardCommand.self, Extract.self, Index.self, Watch.self, Entities.self, QueryCommand.self, Timeline.self,
-                      Stories.self, Snapshot.self, Bench.self],
+                      Stories.self, Snapshot.self, Bench.self, BenchStartUp.self],
         defaultSubcommand: DashboardCommand.self
     )
 }

@@ -51,6 +51,9 @@ final class BenchCommandTests: CLITestCase {
         XCTAssertEqual(after["reused"] as? Bool, true)
         XCTAssertNil(after["ingestArticlesPerSecond"], "nothing was ingested: the index was kept")
         XCTAssertEqual(after["indexedArticles"] as? Int, 200)
+        XCTAssertGreaterThan(try XCTUnwrap(after["distinctEntities"] as? Int), 100, "the snapshot measured holds the corpus's entities")
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: kept).filter { $0.contains("corrupt") }, [],
+                       "timing start-up in other processes leaves the index whole")
         XCTAssertEqual(try XCTUnwrap(after["frameP99Ms"] as? Double) > 0, true)
         // Another size is not the kept corpus: it is generated afresh.
         let other = try sitrep(["bench", "--articles", "250", "--json", "--keep", kept, "--skip", "extract,stories,watch"], timeout: 600)

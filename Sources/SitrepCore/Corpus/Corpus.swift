@@ -197,6 +197,16 @@ public struct Corpus: Sendable {
         apply(removing: [], adding: analysed)
     }
 
+    /// Starts loading the gazetteer and the alias table on another core: a snapshot cannot be
+    /// built without them, and they take a few tenths of a second that can pass while the
+    /// snapshot's articles are read.
+    public static func loadTablesAlongside() {
+        DispatchQueue.global(qos: .userInitiated).async {
+            _ = Gazetteer.shipped
+            _ = AliasTable.shipped
+        }
+    }
+
     /// The next snapshot: these articles (by index id) gone, those added.
     public func updated(removing ids: Set<Int64>, adding analysed: [AnalysedArticle]) -> Corpus {
         var next = self

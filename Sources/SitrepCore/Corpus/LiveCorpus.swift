@@ -16,6 +16,7 @@ public final class LiveCorpus: Sendable {
     private let byFile: Mutex<[String: [Int64]]>
 
     public convenience init(store: Store, roots: [Store.Root]) throws {
+        Corpus.loadTablesAlongside()
         self.init(store: store, roots: roots, loaded: try store.snapshotArticles(under: roots))
     }
 
