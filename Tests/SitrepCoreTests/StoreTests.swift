@@ -27,6 +27,17 @@ final class StoreTests: XCTestCase {
         Corpus(try store.analysed(under: [Store.Root(folder.path)]), textSearch: { try store.textMatches($0) })
     }
 
+    /// Paths are keyed absolute and standard: a path that is so already is kept as it is,
+    /// any other made so as Foundation makes it.
+    func testPathsAreKeyedAbsoluteAndStandard() {
+        let cwd = FileManager.default.currentDirectoryPath
+        for path in ["/a/b.txt", "/a//b.txt", "/a/./b.txt", "/a/c/../b.txt", "/a/b/", "/a/b/.", "/a/b/..", "/", "b.txt", "./b.txt",
+                     "../b.txt", "/a/.hidden/b.txt", "/a/b..c.txt", "/a/…/b.txt"] {
+            XCTAssertEqual(Indexer.absolute(path), URL(fileURLWithPath: path).standardizedFileURL.path, path)
+        }
+        XCTAssertEqual(Indexer.absolute("x.md"), cwd + "/x.md")
+    }
+
     func testFirstRunAddsEverythingAndASecondRunReadsNothing() throws {
         let folder = TestFolder()
         for name in try FileManager.default.contentsOfDirectory(atPath: Fixtures.sampleData) {

@@ -86,17 +86,20 @@ public enum InputFiles {
                 problems.append(ReadIssue(path: dir, reason: "cannot list folder"))
                 continue
             }
+            let prefix = dir.hasSuffix("/") ? dir : dir + "/"
             for name in entries.sorted() where !InputFormat.isIgnored(path: name) {
-                let child = (dir as NSString).appendingPathComponent(name)
-                var isDirectory: ObjCBool = false
-                guard fm.fileExists(atPath: child, isDirectory: &isDirectory) else {
+                let child = prefix + name
+                // stat follows symbolic links, as opening the file will (FileManager's
+                // fileExists per file was most of listing a large folder).
+                var childInfo = stat()
+                guard stat(child, &childInfo) == 0 else {
                     // A symbolic link to nothing, or to itself: say so for what looks like an article.
-                    if InputFormat(path: child) != nil { problems.append(ReadIssue(path: child, reason: "symbolic link that leads nowhere (broken or a loop)")) }
+                    if InputFormat(path: name) != nil { problems.append(ReadIssue(path: child, reason: "symbolic link that leads nowhere (broken or a loop)")) }
                     continue
                 }
-                if isDirectory.boolValue {
+                if childInfo.st_mode & S_IFMT == S_IFDIR {
                     pending.append(child)
-                } else if InputFormat(path: child) != nil {
+                } else if InputFormat(path: name) != nil {
                     found.append(child)
                 }
             }
