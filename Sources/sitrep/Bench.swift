@@ -327,6 +327,7 @@ struct BenchRun {
         var all: [Double] = []
         var perKind: [String: Any] = [:]
         var skipped: [String] = []
+        let queryRows = rows.count
         for (kind, queries) in kinds {
             var times: [Double] = [], firstTimes: [Double] = []
             var matched = 0
@@ -362,7 +363,7 @@ struct BenchRun {
         json["queries"] = perKind
         if !skipped.isEmpty { json["queriesSkipped"] = skipped }
         rows.insert(("query p50 / p99, all kinds", String(format: "%.2f / %.2f ms", queryP50, queryP99), "p99 ≤ 10 ms"),
-                    at: rows.count - kinds.count)
+                    at: queryRows)
 
         // Frames at 200×60, moving through the list, the sidebar and the timeline.
         status.phase("drawing")

@@ -32,7 +32,7 @@ final class StoreTests: XCTestCase {
     func testPathsAreKeyedAbsoluteAndStandard() {
         let cwd = FileManager.default.currentDirectoryPath
         for path in ["/a/b.txt", "/a//b.txt", "/a/./b.txt", "/a/c/../b.txt", "/a/b/", "/a/b/.", "/a/b/..", "/", "b.txt", "./b.txt",
-                     "../b.txt", "/a/.hidden/b.txt", "/a/b..c.txt", "/a/…/b.txt"] {
+                     "../b.txt", "/a/.hidden/b.txt", "/a/b..c.txt", "/a/…/b.txt", "/a/.../b.txt", "/a/..b/c.txt", "/.", "/..", "/a/."] {
             XCTAssertEqual(Indexer.absolute(path), URL(fileURLWithPath: path).standardizedFileURL.path, path)
         }
         XCTAssertEqual(Indexer.absolute("x.md"), cwd + "/x.md")

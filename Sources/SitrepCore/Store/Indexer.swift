@@ -80,11 +80,26 @@ public final class Indexer: Sendable {
         // A path that is absolute with no empty, "." or ".." part is standard already (every
         // file a listing of an absolute folder gives): Foundation's URL took most of listing
         // 100,000 files.
-        if path.hasPrefix("/"), path.count > 1, !path.hasSuffix("/"), !path.hasSuffix("/."), !path.hasSuffix("/.."),
-           !path.contains("//"), !path.contains("/./"), !path.contains("/../") {
-            return path
-        }
+        if isStandardAbsolute(path) { return path }
         return URL(fileURLWithPath: path).standardizedFileURL.path
+    }
+
+    /// Whether a path starts with "/" and has no empty, "." or ".." part (one pass over its bytes).
+    static func isStandardAbsolute(_ path: String) -> Bool {
+        let bytes = path.utf8
+        guard bytes.first == UInt8(ascii: "/"), bytes.count > 1 else { return false }
+        var length = 0, onlyDots = true
+        for byte in bytes.dropFirst() {
+            if byte == UInt8(ascii: "/") {
+                if length == 0 || (onlyDots && length <= 2) { return false }
+                length = 0
+                onlyDots = true
+            } else {
+                length += 1
+                if byte != UInt8(ascii: ".") { onlyDots = false }
+            }
+        }
+        return length > 0 && !(onlyDots && length <= 2)
     }
 
     private struct Stored {
