@@ -557,7 +557,7 @@ public struct Corpus: Sendable {
                 // Many: marked in a table of positions and read off in order (sorting tens of
                 // thousands of positions took most of an actor query).
                 var listed = [Bool](repeating: false, count: order.count)
-                for slot in selected { listed[Int(rank[Int(slot)])] = true }
+                for slot in selected where rank[Int(slot)] >= 0 { listed[Int(rank[Int(slot)])] = true }
                 result = []
                 result.reserveCapacity(selected.count)
                 for position in low..<max(low, high) where listed[position] { result.append(position) }
