@@ -1,8 +1,9 @@
 import Foundation
 import Synchronization
 
-/// The distinct entities of a snapshot file, each once, with its corpus key: the articles read
-/// from the file name them by number instead of each holding copies.
+/// Distinct entities, each once with its corpus key, shared by articles loaded together (from a
+/// snapshot file, or from the index at once): they name them by number instead of each holding
+/// copies.
 public final class EntityTable: Sendable {
     public let entities: [Entity]
     public let keys: [CorpusEntities.Key]
@@ -17,7 +18,7 @@ public final class EntityTable: Sendable {
 /// One article with the entities found in it: what the corpus is built from.
 public struct AnalysedArticle: Sendable {
     public var article: Article
-    /// The article's entities; from a snapshot file, looked up in its table when asked for.
+    /// The article's entities; for an article sharing a table, looked up in it when asked for.
     public var entities: [Entity] {
         get { shared.map { table, records in records.map { table.entities[Int($0)] } } ?? ownEntities }
         _modify {
@@ -38,10 +39,11 @@ public struct AnalysedArticle: Sendable {
             yield &ownKeys
         }
     }
-    /// When the articles come from a snapshot file: each entity's number in the file's table
-    /// of distinct entities, shared by every article of that file, so that a corpus built from
-    /// them counts each distinct entity once.
+    /// For an article sharing a table of entities: each entity's number in it, so that a corpus
+    /// built from articles sharing one table counts each distinct entity once.
     public var records: [Int32]? { shared?.records }
+    /// The table those numbers refer to.
+    var table: EntityTable? { shared?.table }
     /// The dates the article names (its `dates`; from the index, the stored ones): what the
     /// timeline of events counts and the reader lists.
     public var events: [DateMention]
@@ -63,7 +65,7 @@ public struct AnalysedArticle: Sendable {
         self.ownKeys = keys ?? entities.map { CorpusEntities.Key($0, aliases: aliases) }
     }
 
-    /// An article whose entities are entries of a shared table (a snapshot file's).
+    /// An article whose entities are entries of a shared table.
     public init(article: Article, table: EntityTable, records: [Int32], id: Int64?, mentionCounts: [Int], events: [DateMention], quotes: [Quote]) {
         self.article = article
         self.events = events
@@ -234,7 +236,7 @@ public struct Corpus: Sendable {
     }
 
     private mutating func apply(removing ids: Set<Int64>, adding analysed: [AnalysedArticle]) {
-        if ids.isEmpty, slots.isEmpty, analysed.count > 1, analysed.allSatisfy({ $0.records != nil }) {
+        if ids.isEmpty, slots.isEmpty, analysed.count > 1, let table = analysed[0].table, analysed.allSatisfy({ $0.table === table }) {
             return build(analysed)
         }
         var touched = Set<String>()
@@ -309,7 +311,7 @@ public struct Corpus: Sendable {
         index(touched)
     }
 
-    /// A first snapshot from articles of a snapshot file: what is the same for every article
+    /// A first snapshot from articles sharing one table of entities: what is the same for every article
     /// that names a distinct entity (its key, its places, its share of the tallies) is worked
     /// out once per entity, not once per article.
     private mutating func build(_ analysed: [AnalysedArticle]) {
