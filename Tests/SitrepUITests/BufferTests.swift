@@ -1,4 +1,5 @@
 import XCTest
+@testable import SitrepCore
 @testable import SitrepUI
 
 final class BufferTests: XCTestCase {
@@ -46,11 +47,9 @@ final class BufferTests: XCTestCase {
     func testMixedTextIsDrawnAsOneGraphemeAtATime() {
         let pieces = ["a", "Z", " ", "-", "e\u{301}", "\u{301}", "新", "闻", "🇺🇦", "👩\u{200D}🔬", "\u{1B}", "\r\n", "\n", "’",
                       "●", "·", "К", "ї", "\u{200B}", "x\u{FE0F}", "\u{7F}", "\u{85}"]
-        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
-        func next(_ n: Int) -> Int {
-            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            return Int((state >> 33) % UInt64(n))
-        }
+        // The bench corpus's generator: the same strings on every run.
+        var random = BenchCorpus.SplitMix(seed: 0x9E37_79B9_7F4A_7C15)
+        func next(_ n: Int) -> Int { random.below(n) }
         for _ in 0..<2_000 {
             let text = (0..<next(14)).map { _ in pieces[next(pieces.count)] }.joined()
             let x = next(4), width = 1 + next(12)
@@ -67,11 +66,8 @@ final class BufferTests: XCTestCase {
     /// at a time cuts.
     func testFittingMixedTextCutsWhereAGraphemeAtATimeCuts() {
         let pieces = ["a", "Zelensky", " ", "’s", "e\u{301}", "新闻", "🇺🇦", "\u{1B}[2J", "\r\n", "\n", "●", "Київ", "\u{200B}"]
-        var state: UInt64 = 2021
-        func next(_ n: Int) -> Int {
-            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            return Int((state >> 33) % UInt64(n))
-        }
+        var random = BenchCorpus.SplitMix(seed: 2021)
+        func next(_ n: Int) -> Int { random.below(n) }
         for _ in 0..<2_000 {
             let text = (0..<next(8)).map { _ in pieces[next(pieces.count)] }.joined()
             let width = 1 + next(20)
