@@ -114,6 +114,12 @@ public enum Tokenizer {
             if (c == "," || c == "." || c == ":" || c == "/") && nextIsWord && isDigit(s[j - 1]) && isDigit(next!) { j += 1; continue }
             if c == "." {
                 // Abbreviations: "U.S.", "Gen.", "Mr." and initials keep their full stop.
+                if let ascii = asciiWord(s, i, j) {
+                    // The word is plain ASCII (almost always): decided without making a String.
+                    if nextIsWord && next!.isLetterLike && j - i == 1 { j += 1; continue }  // U.S → inside
+                    if isAbbreviation(ascii: ascii, s, i, j) { return j + 1 }
+                    break
+                }
                 let word = String(String.UnicodeScalarView(s[i..<j]))
                 if nextIsWord && next!.isLetterLike && word.count == 1 { j += 1; continue }  // U.S → inside
                 if isAbbreviation(word, dotted: s[i..<j].contains(".")) { return j + 1 }
@@ -142,6 +148,30 @@ public enum Tokenizer {
                                              "sen", "rep", "st", "sec", "prof", "jr", "sr", "vs", "etc", "inc", "corp", "co",
                                              "ltd", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
                                              "nov", "dec", "no", "mt", "ft", "pres", "rev", "gov", "atty", "supt", "det", "insp"]
+
+    /// Whether `s[i..<j]` is all ASCII; if so, how many of its scalars are full stops.
+    @inline(__always)
+    private static func asciiWord(_ s: UnsafeBufferPointer<Unicode.Scalar>, _ i: Int, _ j: Int) -> Int? {
+        var stops = 0
+        for k in i..<j {
+            let v = s[k].value
+            if v >= 0x80 { return nil }
+            if v == 0x2E { stops += 1 }
+        }
+        return stops
+    }
+
+    /// `isAbbreviation(_:dotted:)` for an ASCII word holding `stops` full stops.
+    private static func isAbbreviation(ascii stops: Int, _ s: UnsafeBufferPointer<Unicode.Scalar>, _ i: Int, _ j: Int) -> Bool {
+        if stops > 0 { return true }
+        if j - i == 1 { let v = s[i].value; return v >= 0x41 && v <= 0x5A }
+        guard j - i <= longestAbbreviation else { return false }
+        var lower = ""
+        for k in i..<j { lower.unicodeScalars.append(Unicode.Scalar(ByteText.lower(UInt8(s[k].value)))) }
+        return abbreviations.contains(lower)
+    }
+
+    private static let longestAbbreviation = abbreviations.map(\.count).max()!
 
     private static func isAbbreviation(_ word: String, dotted: Bool) -> Bool {
         if dotted { return true }  // U.S. / U.K. / e.g.
