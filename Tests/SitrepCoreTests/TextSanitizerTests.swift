@@ -14,4 +14,32 @@ final class TextSanitizerTests: XCTestCase {
         XCTAssertEqual(TextSanitizer.stripControls("a\u{1B}7b"), "ab")
         XCTAssertEqual(TextSanitizer.stripControls("end\u{1B}"), "end")
     }
+
+    /// `forEachScalar` decodes UTF-8 itself: it must give exactly `unicodeScalars`, for scalars
+    /// of one to four bytes, at the edges of each length, in any order.
+    func testForEachScalarMatchesUnicodeScalars() {
+        let edges: [UInt32] = [0x0, 0x41, 0x7F, 0x80, 0xE9, 0x7FF, 0x800, 0x2019, 0xD7FF, 0xE000, 0xFFFD, 0xFFFF,
+                               0x10000, 0x1F1FA, 0x1F600, 0x10FFFF]
+        var random = BenchCorpus.SplitMix(seed: 0x5CA1_AB1E)
+        for round in 0..<2_000 {
+            var scalars: [Unicode.Scalar] = []
+            for _ in 0..<random.below(40) {
+                let value: UInt32
+                switch random.below(5) {
+                case 0: value = edges[random.below(edges.count)]
+                case 1: value = UInt32(random.below(0x80))
+                case 2: value = 0x80 + UInt32(random.below(0x800 - 0x80))
+                case 3: value = 0x800 + UInt32(random.below(0xD800 - 0x800))
+                default: value = 0x10000 + UInt32(random.below(0x110000 - 0x10000))
+                }
+                scalars.append(Unicode.Scalar(value)!)
+            }
+            var text = ""
+            text.unicodeScalars.append(contentsOf: scalars)
+            var seen: [Unicode.Scalar] = []
+            text.forEachScalar { seen.append($0) }
+            XCTAssertEqual(seen, Array(text.unicodeScalars), "round \(round)")
+            XCTAssertEqual(seen, scalars, "round \(round)")
+        }
+    }
 }

@@ -25,7 +25,7 @@ public struct Block: Sendable, Equatable {
     static func countWords(_ text: String) -> Int {
         var count = 0
         var inWord = false
-        for scalar in text.unicodeScalars {
+        text.forEachScalar { scalar in
             if scalar.isSpaceLike { inWord = false } else if !inWord { inWord = true; count += 1 }
         }
         return count

@@ -97,7 +97,7 @@ public enum Cleaner {
     static func repetitionKey(_ text: String) -> String {
         var key = ByteText(capacity: text.utf8.count)
         var pendingSpace = false
-        for scalar in text.unicodeScalars {
+        text.forEachScalar { scalar in
             if scalar.isLetterLike || scalar.isDigitASCII {
                 if pendingSpace { key.append(UInt8(ascii: " ")); pendingSpace = false }
                 if scalar.value < 0x80 {

@@ -306,7 +306,7 @@ enum DebrisRules {
     static func script(of text: String) -> (script: Script, letters: Int) {
         var latin = 0
         var others: [Script: Int] = [:]
-        for scalar in text.unicodeScalars {
+        text.forEachScalar { scalar in
             if scalar.value < 0x80 {
                 if scalar.isLetterLike { latin += 1 }
             } else if scalar.properties.isAlphabetic {

@@ -29,7 +29,7 @@ struct PhraseWords {
     /// The words of the whole text.
     init(_ text: String) {
         bytes.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars { take(scalar) }
+        text.forEachScalar { take($0) }
         close()
     }
 
@@ -54,7 +54,7 @@ struct PhraseWords {
             }
             if !inDouble && !inSingle { take(ch) }
         }
-        for next in text.unicodeScalars {
+        text.forEachScalar { next in
             if let ch = current { step(ch, previousIsLetter: previous?.isLetterLike ?? false, nextIsLetter: next.isLetterLike) }
             previous = current
             current = next

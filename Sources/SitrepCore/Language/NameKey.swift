@@ -10,9 +10,9 @@ public enum NameKey {
         var pendingSpace = false
         // Folding accents needs Foundation; plain ASCII (most names) does not.
         let folded = name.isASCII ? name : name.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil)
-        for scalar in folded.unicodeScalars {
+        folded.forEachScalar { scalar in
             switch scalar {
-            case ".": continue
+            case ".": return
             case "’", "‘", "`": out.append(UInt8(ascii: "'"))
             case "-", "–", "—", " ", "\u{00A0}", "\t", "\n":
                 pendingSpace = !out.isEmpty
