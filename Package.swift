@@ -16,7 +16,7 @@ let package = Package(
     ],
     targets: [
         // Reading, cleaning and analysing articles; the corpus and its store. No terminal code.
-        .target(name: "SitrepCore", dependencies: [.product(name: "GRDB", package: "GRDB.swift")], resources: [.copy("Resources/entity-tagger.model"), .copy("Resources/places.tsv"), .copy("Resources/aliases.tsv")]),
+        .target(name: "SitrepCore", dependencies: [.product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift")], resources: [.copy("Resources/entity-tagger.model"), .copy("Resources/places.tsv"), .copy("Resources/aliases.tsv")]),
         // The dashboard as pure Swift: state, layout and widgets drawing into a Buffer.
         .target(name: "SitrepUI", dependencies: ["SitrepCore", .product(name: "TOMLKit", package: "TOMLKit")]),
         // The system ncursesw library, with the wide-character API switched on in its header.

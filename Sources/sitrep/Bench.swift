@@ -324,44 +324,50 @@ struct BenchRun {
                            : "actor:\"\(pair.0)\" \(texts[i % texts.count])"
             }),
         ]
-        var all: [Double] = []
+        // Round 0 is the first ask of each query after the cold start above: the index's pages
+        // come from disk. Rounds 1–10 each ask a new snapshot, as after a batch of files lands:
+        // a snapshot keeps what free text matched, so a new one searches the index again.
+        var all: [Double] = [], allCold: [Double] = []
         var perKind: [String: Any] = [:]
         var skipped: [String] = []
         let queryRows = rows.count
         for (kind, queries) in kinds {
-            var times: [Double] = [], firstTimes: [Double] = []
+            var times: [Double] = [], coldTimes: [Double] = []
             var matched = 0
-            for round in 0..<10 {
+            for round in 0...10 {
+                let snapshot = round == 0 ? corpus : corpus.updated(removing: [], adding: [])
                 for text in queries {
                     let query = try Query.parse(text)
                     let start = Self.now()
                     do {
-                        let found = try corpus.matches(query)
-                        times.append(Self.now() - start)
-                        if round == 0 { firstTimes.append(Self.now() - start) }
-                        if round == 0 { matched += found.count }
+                        let found = try snapshot.matches(query)
+                        let elapsed = Self.now() - start
+                        if round == 0 { coldTimes.append(elapsed); matched += found.count } else { times.append(elapsed) }
                     } catch {
                         if round == 0 { skipped.append("\(text): \(error)") }
                     }
                 }
             }
             all += times
+            allCold += coldTimes
             let p50 = Self.percentile(times, 0.5) * 1000, p99 = Self.percentile(times, 0.99) * 1000
-            // A snapshot keeps what free-text queries matched: the first time each is asked is
-            // the search itself.
-            let firstP50 = Self.percentile(firstTimes, 0.5) * 1000, firstMax = (firstTimes.max() ?? .nan) * 1000
+            let coldP50 = Self.percentile(coldTimes, 0.5) * 1000, coldMax = (coldTimes.max() ?? .nan) * 1000
             perKind[kind] = ["p50Ms": p50, "p99Ms": p99, "queries": times.count, "meanMatches": Double(matched) / Double(max(1, queries.count)),
-                             "firstTimeP50Ms": firstP50, "firstTimeMaxMs": firstMax]
+                             "coldP50Ms": coldP50, "coldMaxMs": coldMax]
             rows.append(("  \(kind) (\(queries.count) queries × 10) p50 / p99", String(format: "%.2f / %.2f ms", p50, p99), ""))
             if kind == "text" {
-                rows.append(("  text, the first time each is asked, p50 / max", String(format: "%.2f / %.2f ms", firstP50, firstMax), ""))
+                rows.append(("  text, first ask after the cold start, p50 / max", String(format: "%.2f / %.2f ms", coldP50, coldMax), ""))
             }
         }
         let queryP50 = Self.percentile(all, 0.5) * 1000, queryP99 = Self.percentile(all, 0.99) * 1000
         json["queryP50Ms"] = queryP50
         json["queryP99Ms"] = queryP99
+        json["queryColdP50Ms"] = Self.percentile(allCold, 0.5) * 1000
+        json["queryColdMaxMs"] = (allCold.max() ?? .nan) * 1000
         json["queries"] = perKind
         if !skipped.isEmpty { json["queriesSkipped"] = skipped }
+        rows.insert(("  first ask after the cold start, p50 / max", String(format: "%.2f / %.2f ms", Self.percentile(allCold, 0.5) * 1000,
+                                                                            (allCold.max() ?? .nan) * 1000), ""), at: queryRows)
         rows.insert(("query p50 / p99, all kinds", String(format: "%.2f / %.2f ms", queryP50, queryP99), "p99 ≤ 10 ms"),
                     at: queryRows)
 

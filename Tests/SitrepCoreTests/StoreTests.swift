@@ -72,6 +72,45 @@ final class StoreTests: XCTestCase {
         XCTAssertTrue(corpus.articles.allSatisfy { $0.article.path.hasPrefix(folder.path + "/seeds/") })
     }
 
+    /// A large index is searched in parts, a range of ids each: together they find what one
+    /// search finds, in order, and a query FTS5 refuses is refused whole.
+    func testFreeTextSearchedInPartsFindsWhatOneSearchFinds() throws {
+        let folder = TestFolder()
+        let seeds = try FileManager.default.contentsOfDirectory(atPath: Fixtures.sampleData).sorted()
+        for copy in 0..<4 {
+            for name in seeds {
+                folder.write("copy\(copy)/" + name, try Data(contentsOf: URL(fileURLWithPath: Fixtures.sampleData + "/" + name)))
+            }
+        }
+        let index = TestFolder()
+        let store = Store.open(path: index.path + "/index.sqlite")
+        XCTAssertEqual(try indexer(store).reconcile([folder.path]).count(.added), 20)
+        for query in ["Javelin", "Ukraine", "\"Secretary of State\"", "Kremlin OR Donbas", "Ukrain*", "NEAR(Blinken Kuleba, 10)"] {
+            let whole = try store.textMatches(query, parts: 1)
+            XCTAssertFalse(whole.isEmpty, query)
+            XCTAssertEqual(whole, whole.sorted(), query)
+            for parts in [2, 3, 7] {
+                XCTAssertEqual(try store.textMatches(query, parts: parts), whole, "\(query) in \(parts) parts")
+            }
+        }
+        XCTAssertEqual(try store.textMatches("Javelin", parts: 3).count, 4, "one seed names the Javelin, copied four times")
+        XCTAssertThrowsError(try store.textMatches("\"unbalanced", parts: 3))
+        XCTAssertThrowsError(try store.textMatches("\"unbalanced", parts: 1))
+        // Through a snapshot, SQLite's complaint becomes one line naming the query.
+        let corpus = try self.corpus(store, folder)
+        XCTAssertThrowsError(try corpus.matches(Query.parse("AND"))) { error in
+            XCTAssertEqual("\(error)", "cannot search for AND: syntax error near \"AND\"")
+        }
+        XCTAssertEqual(try corpus.matches(Query.parse("Javelin -Kremlin")).count + (try corpus.matches(Query.parse("Javelin Kremlin")).count), 4)
+        // Free text with only exclusions and dates beside it: the text's matches, less those.
+        let ukraine = Set(try corpus.matches(Query.parse("Ukraine")))
+        let peskov = Set(try corpus.matches(Query.parse("actor:Peskov")))
+        let may = Set(try corpus.matches(Query.parse("since:2021-05-01")))
+        XCTAssertFalse(peskov.isEmpty)
+        XCTAssertEqual(try corpus.matches(Query.parse("Ukraine -actor:Peskov since:2021-05-01")), ukraine.subtracting(peskov).intersection(may).sorted())
+        XCTAssertEqual(try corpus.matches(Query.parse("Ukraine -Javelin")), ukraine.subtracting(try corpus.matches(Query.parse("Javelin"))).sorted())
+    }
+
     /// The snapshot file beside the index gives back what the index holds, is used only while
     /// it stands for the index as it is, and a damaged one is ignored and rewritten.
     func testTheSnapshotFileStandsInForTheIndexOnlyWhileItMatches() throws {

@@ -546,7 +546,23 @@ public struct Corpus: Sendable {
             if term.negated { excluded.append(list) } else { required.append(list) }
         }
         var result: [Int]
-        if required.isEmpty {
+        let positiveText = textTerms.filter { !$0.negated }
+        if required.isEmpty, let textSearch, !positiveText.isEmpty {
+            // Free text and nothing narrower: the positions the index matched, read off in order,
+            // rather than every position listed and then filtered.
+            let found = try textPositions(positiveText.map { Self.ftsTerm($0) }.joined(separator: " "), textSearch)
+            var out = [Bool](repeating: false, count: excluded.isEmpty ? 0 : slots.count)
+            for list in excluded { for slot in list { out[Int(slot)] = true } }
+            result = []
+            for position in low..<max(low, high) where found[position] && (out.isEmpty || !out[Int(order[position])]) {
+                result.append(position)
+            }
+            for term in textTerms where term.negated {
+                let found = try textPositions(Self.ftsTerm(term), textSearch)
+                result = result.filter { !found[$0] }
+            }
+            return result
+        } else if required.isEmpty {
             var out = [Bool](repeating: false, count: slots.count)
             for list in excluded { for slot in list { out[Int(slot)] = true } }
             result = low < high ? (low..<high).filter { !out[Int(order[$0])] } : []
@@ -593,38 +609,40 @@ public struct Corpus: Sendable {
     /// Free-text terms through the index: the positive terms as one FTS5 query (FTS5 syntax
     /// passes through: OR, NEAR, prefix*), each negated term subtracted.
     private func filterByIndex(_ indices: [Int], _ terms: [Query.Term], _ search: TextSearch) throws -> [Int] {
-        /// Which positions of the order the query matches.
-        func matching(_ query: String) throws -> [Bool] {
-            if let known = textCache.positions(query) { return known }
-            let ids: [Int64]
-            do {
-                ids = try search(query)
-            } catch {
-                let message = "\(error)"
-                let reason = message.range(of: "fts5: ").map { String(message[$0.upperBound...]) } ?? message
-                throw BadText(query: query, reason: reason.components(separatedBy: " - while").first ?? reason)
-            }
-            var listed = [Bool](repeating: false, count: order.count)
-            for id in ids {
-                if let slot = slotByID[id] {
-                    let position = Int(rank[Int(slot)])
-                    if position >= 0 { listed[position] = true }
-                }
-            }
-            textCache.keep(listed, for: query)
-            return listed
-        }
         var result = indices
         let positive = terms.filter { !$0.negated }.map { Self.ftsTerm($0) }
         if !positive.isEmpty {
-            let found = try matching(positive.joined(separator: " "))
+            let found = try textPositions(positive.joined(separator: " "), search)
             result = result.filter { found[$0] }
         }
         for term in terms where term.negated {
-            let found = try matching(Self.ftsTerm(term))
+            let found = try textPositions(Self.ftsTerm(term), search)
             result = result.filter { !found[$0] }
         }
         return result
+    }
+
+    /// Which positions of the order an FTS5 query matches, from the cache when it was asked
+    /// of this snapshot before.
+    private func textPositions(_ query: String, _ search: TextSearch) throws -> [Bool] {
+        if let known = textCache.positions(query) { return known }
+        let ids: [Int64]
+        do {
+            ids = try search(query)
+        } catch {
+            let message = "\(error)"
+            let reason = message.range(of: "fts5: ").map { String(message[$0.upperBound...]) } ?? message
+            throw BadText(query: query, reason: reason.components(separatedBy: " - while").first ?? reason)
+        }
+        var listed = [Bool](repeating: false, count: order.count)
+        for id in ids {
+            if let slot = slotByID[id] {
+                let position = Int(rank[Int(slot)])
+                if position >= 0 { listed[position] = true }
+            }
+        }
+        textCache.keep(listed, for: query)
+        return listed
     }
 
     /// One term in FTS5 syntax: a phrase or a word that is not a bare FTS5 word is quoted.

@@ -1,5 +1,7 @@
 import Foundation
 import GRDB
+import GRDBSQLite
+import Synchronization
 
 extension Store {
     /// A folder or file as the user named it, and its key in the index.
@@ -227,32 +229,60 @@ extension Store {
         }
     }
 
-    /// Index ids of the articles whose title or body match an FTS5 query.
-    public func textMatches(_ query: String) throws -> [Int64] {
-        // The ids come back as one comma-separated string made inside SQLite: stepping through
-        // a row per match cost ten times what FTS5 took to find them (75,000 matches: 5 ms to
-        // find, 50 ms to step through).
-        let list = try writer.read { db in
-            try String.fetchOne(db, sql: "SELECT group_concat(rowid) FROM article_text WHERE article_text MATCH ?", arguments: [query])
+    /// Index ids of the articles whose title or body match an FTS5 query, in ascending order.
+    ///
+    /// A large index is searched in parts, one range of ids per core, each part on its own
+    /// reader connection: FTS5 seeks to a range's first id in every posting list, so the parts
+    /// split the work, and the disk reads of a search the page cache has not seen yet overlap.
+    /// A word in three quarters of 100,000 articles took 7 ms to list on one core.
+    /// `parts`: how many parts to search in; by default one per core (up to four) from
+    /// `textSplitFrom` articles up, else one.
+    public func textMatches(_ query: String, parts: Int? = nil) throws -> [Int64] {
+        let top = try writer.read { db in try Int64.fetchOne(db, sql: "SELECT max(id) FROM article") } ?? 0
+        let parts = max(1, min(Int(max(1, top)), parts ?? (top >= Self.textSplitFrom ? min(4, ProcessInfo.processInfo.activeProcessorCount) : 1)))
+        guard parts > 1 else { return try textMatches(query, from: 0, below: Int64.max) }
+        let bounds = (0...parts).map { k in k == parts ? Int64.max : top / Int64(parts) * Int64(k) }
+        let found = Mutex<[Result<[Int64], any Error>?]>(Array(repeating: nil, count: parts))
+        DispatchQueue.concurrentPerform(iterations: parts) { k in
+            let result = Result { try textMatches(query, from: bounds[k], below: bounds[k + 1]) }
+            found.withLock { $0[k] = result }
         }
-        guard var list else { return [] }
         var ids: [Int64] = []
-        list.withUTF8 { bytes in
-            ids.reserveCapacity(bytes.count / 4)
-            var value: Int64 = 0, digits = false
-            for byte in bytes {
-                if byte >= 0x30 && byte <= 0x39 {
-                    value = value &* 10 &+ Int64(byte &- 0x30)
-                    digits = true
+        for result in found.withLock({ $0 }) { ids += try result!.get() }
+        return ids
+    }
+
+    /// Indexes with fewer articles than this are searched in one part.
+    static let textSplitFrom: Int64 = 20_000
+
+    /// The matching ids in `low..<high`.
+    private func textMatches(_ query: String, from low: Int64, below high: Int64) throws -> [Int64] {
+        try writer.read { db in
+            // Stepped through with SQLite's own calls, one id per step: 75,000 ids take about
+            // 2 ms on top of what FTS5 takes to find them. Through GRDB's rows into a set that
+            // was ten times as much; as one `group_concat` string, 3 ms; through GRDB's cursor, 4 ms.
+            let sql = "SELECT rowid FROM article_text WHERE article_text MATCH ?1 AND rowid >= ?2 AND rowid < ?3"
+            var statement: OpaquePointer? = nil
+            guard sqlite3_prepare_v2(db.sqliteConnection, sql, -1, &statement, nil) == SQLITE_OK, let statement else {
+                throw DatabaseError(resultCode: db.lastErrorCode, message: db.lastErrorMessage, sql: sql)
+            }
+            defer { sqlite3_finalize(statement) }
+            let transient = unsafeBitCast(OpaquePointer(bitPattern: -1), to: sqlite3_destructor_type.self)
+            sqlite3_bind_text(statement, 1, query, -1, transient)
+            sqlite3_bind_int64(statement, 2, low)
+            sqlite3_bind_int64(statement, 3, high)
+            var ids: [Int64] = []
+            while true {
+                let code = sqlite3_step(statement)
+                if code == SQLITE_ROW {
+                    ids.append(sqlite3_column_int64(statement, 0))
+                } else if code == SQLITE_DONE {
+                    return ids
                 } else {
-                    if digits { ids.append(value) }
-                    value = 0
-                    digits = false
+                    throw DatabaseError(resultCode: ResultCode(rawValue: code), message: db.lastErrorMessage, sql: sql)
                 }
             }
-            if digits { ids.append(value) }
         }
-        return ids
     }
 
     /// Where each entity is mentioned in an article's body (Unicode-scalar offsets), in order.
