@@ -3,10 +3,11 @@
 
 Writes one article every 1/RATE seconds (each written under a temporary name and renamed into
 place, as scrapers do), rewrites an earlier one now and then and deletes another, for DURATION
-seconds, sampling the dashboard's memory every SAMPLE seconds. At the end it quits the
-dashboard and checks that the index holds exactly the articles the folder holds.
+seconds, sampling the dashboard's memory every SAMPLE seconds; then, if QUIET_SECONDS is given,
+leaves the folder alone that long while still sampling, to show memory at a steady corpus. At the
+end it quits the dashboard and checks that the index holds exactly the articles the folder holds.
 
-Usage: python3 tools/soak/soak.py [DURATION_SECONDS] [RATE_PER_SECOND]
+Usage: python3 tools/soak/soak.py [DURATION_SECONDS] [RATE_PER_SECOND] [QUIET_SECONDS]
 Needs tmux and a release build: swift build -c release --product sitrep
 """
 import json
@@ -23,6 +24,7 @@ ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)
 BINARY = os.environ.get("SITREP_BINARY", os.path.join(ROOT, ".build", "release", "sitrep"))
 DURATION = float(sys.argv[1]) if len(sys.argv) > 1 else 3600
 RATE = float(sys.argv[2]) if len(sys.argv) > 2 else 20
+QUIET = float(sys.argv[3]) if len(sys.argv) > 3 else 0
 SAMPLE = 30
 
 PEOPLE = ["Antony Blinken", "Dmytro Kuleba", "Dmitry Peskov", "Volodymyr Zelensky", "Jens Stoltenberg", "Sergei Lavrov"]
@@ -114,6 +116,11 @@ def main():
             time.sleep(max(0, 1 / RATE - (time.time() - tick)))
         time.sleep(5)
         samples.append((round(time.time() - started), rss_kb(pid) if pid else None))
+        writes_ended = len(samples) - 1
+        quiet_started = time.time()
+        while time.time() - quiet_started < QUIET:
+            time.sleep(min(SAMPLE, max(0, QUIET - (time.time() - quiet_started))))
+            samples.append((round(time.time() - started), rss_kb(pid) if pid else None))
         alive = pid is not None and os.path.exists(f"/proc/{pid}")
         screen = subprocess.run(["tmux", "capture-pane", "-p", "-t", session], capture_output=True, text=True).stdout
         subprocess.run(["tmux", "send-keys", "-t", session, "q"])
@@ -131,7 +138,9 @@ def main():
         "filesAtEnd": len(on_disk), "indexed": len(indexed), "missingFromIndex": len(on_disk - indexed),
         "notInFolder": len(indexed - on_disk), "dashboardAliveAtEnd": alive,
         "rssStartMB": round(rss[0] / 1024) if rss else None, "rssEndMB": round(rss[-1] / 1024) if rss else None,
-        "rssMaxMB": round(max(rss) / 1024) if rss else None, "screenTitle": screen.splitlines()[0] if screen else "",
+        "rssMaxMB": round(max(rss) / 1024) if rss else None,
+        "rssWhenWritingStoppedMB": round(samples[writes_ended][1] / 1024) if samples[writes_ended][1] else None,
+        "quietSeconds": QUIET, "screenTitle": screen.splitlines()[0] if screen else "",
         "rssSamplesMB": [(t, round(r / 1024)) for t, r in samples if r],
     }
     print(json.dumps(report, indent=2, ensure_ascii=False))
