@@ -38,12 +38,26 @@ enum TextBlocks {
     private static func chunks(of text: String) -> [[String]] {
         var result: [[String]] = []
         var current: [String] = []
-        for line in text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
-            let string = String(Substring(line))
-            if string.unicodeScalars.allSatisfy(\.isSpaceLike) {
-                if !current.isEmpty { result.append(current); current = [] }
-            } else {
-                current.append(string)
+        var text = text
+        text.withUTF8 { utf8 in
+            var start = 0
+            while start <= utf8.count {
+                var end = start
+                // An ASCII character other than a space settles it; other characters (a
+                // no-break space?) leave it to the full check.
+                var printable = false, nonASCII = false
+                while end < utf8.count && utf8[end] != 0x0A {
+                    let byte = utf8[end]
+                    if byte >= 0x80 { nonASCII = true } else if !(byte == 0x20 || (byte >= 0x09 && byte <= 0x0D)) { printable = true }
+                    end += 1
+                }
+                let line = String(decoding: UnsafeBufferPointer(rebasing: utf8[start..<end]), as: UTF8.self)
+                if !printable && (!nonASCII || line.unicodeScalars.allSatisfy(\.isSpaceLike)) {
+                    if !current.isEmpty { result.append(current); current = [] }
+                } else {
+                    current.append(line)
+                }
+                start = end + 1
             }
         }
         if !current.isEmpty { result.append(current) }

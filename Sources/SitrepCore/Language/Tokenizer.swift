@@ -184,7 +184,6 @@ public enum Tokenizer {
     /// paragraph break (a blank line in the text).
     public static func sentences(_ tokens: [Token]) -> [Range<Int>] {
         guard !tokens.isEmpty else { return [] }
-        let closers: Set<String> = ["\"", "”", "’", "'", ")"]
         var result: [Range<Int>] = []
         var start = 0
         var i = 0
@@ -211,7 +210,13 @@ public enum Tokenizer {
         return result
     }
 
+    private static let closers: Set<String> = ["\"", "”", "’", "'", ")"]
+
     private static func startsSentence(_ token: Token) -> Bool {
+        if let byte = token.text.utf8.first, byte < 0x80 {
+            // ASCII: a capital, a digit, or an opening quote, parenthesis or bracket.
+            return (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x30 && byte <= 0x39) || byte == 0x22 || byte == 0x27 || byte == 0x28 || byte == 0x5B
+        }
         guard let first = token.text.first else { return false }
         return first.isUppercase || first.isNumber || "\"“‘'(•[".contains(first)
     }
