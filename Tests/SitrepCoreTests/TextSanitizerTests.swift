@@ -40,6 +40,16 @@ final class TextSanitizerTests: XCTestCase {
             text.forEachScalar { seen.append($0) }
             XCTAssertEqual(seen, Array(text.unicodeScalars), "round \(round)")
             XCTAssertEqual(seen, scalars, "round \(round)")
+            // Stopping early: at the first scalar above U+FFFF, having seen exactly those before it.
+            var before: [Unicode.Scalar] = []
+            let stopped = text.scanScalars { scalar in
+                if scalar.value > 0xFFFF { return true }
+                before.append(scalar)
+                return false
+            }
+            let firstWide = scalars.firstIndex { $0.value > 0xFFFF }
+            XCTAssertEqual(stopped, firstWide != nil, "round \(round)")
+            XCTAssertEqual(before, Array(scalars[..<(firstWide ?? scalars.count)]), "round \(round)")
         }
     }
 }

@@ -43,7 +43,7 @@ enum BlockText {
     static func normalizeSpaces(_ text: some StringProtocol) -> String {
         var out = ByteText(capacity: text.utf8.count)
         var pendingSpace = false
-        for scalar in text.unicodeScalars {
+        String(text).forEachScalar { scalar in
             if scalar.isSpaceLike {
                 pendingSpace = !out.isEmpty
             } else {
@@ -61,12 +61,12 @@ enum BlockText {
     /// Characters of `text` inside URLs and bare domains.
     static func urlCharacters(in text: String) -> Int {
         // Cheap scan first: a slash, or a dot between lower-case letters or digits ("example.org").
-        var candidate = false
         var a: Unicode.Scalar = " ", b: Unicode.Scalar = " "
-        for c in text.unicodeScalars {
-            if c == "/" || (b == "." && (("a"..."z").contains(a) || a.isDigitASCII) && ("a"..."z").contains(c)) { candidate = true; break }
+        let candidate = text.scanScalars { c in
+            if c == "/" || (b == "." && (("a"..."z").contains(a) || a.isDigitASCII) && ("a"..."z").contains(c)) { return true }
             a = b
             b = c
+            return false
         }
         guard candidate else { return 0 }
         let range = NSRange(text.startIndex..., in: text)
@@ -82,17 +82,17 @@ enum BlockText {
     static func splitGluedSentences(_ text: String) -> [String] {
         // Cheap scan first: a lower-case letter, sentence punctuation, perhaps a closing quote,
         // then a capital with no space between.
-        var candidate = false
         var a: Unicode.Scalar = " ", b: Unicode.Scalar = " ", q: Unicode.Scalar = " "
-        for c in text.unicodeScalars {
+        let candidate = text.scanScalars { c in
             if ("A"..."Z").contains(c) {
                 let direct = (b == "." || b == "!" || b == "?") && ("a"..."z").contains(a)
-                let quoted = "”’\"".unicodeScalars.contains(b) && (a == "." || a == "!" || a == "?") && ("a"..."z").contains(q)
-                if direct || quoted { candidate = true; break }
+                let quoted = (b == "”" || b == "’" || b == "\"") && (a == "." || a == "!" || a == "?") && ("a"..."z").contains(q)
+                if direct || quoted { return true }
             }
             q = a
             a = b
             b = c
+            return false
         }
         guard candidate else { return [text] }
         let range = NSRange(text.startIndex..., in: text)

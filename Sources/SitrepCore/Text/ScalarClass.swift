@@ -34,23 +34,30 @@ extension String {
     /// scalar, and the cleaner and the tagger read every scalar of every article a few times.
     @inline(__always)
     func forEachScalar(_ body: (Unicode.Scalar) throws -> Void) rethrows {
+        try scanScalars { try body($0); return false }
+    }
+
+    /// `forEachScalar` that stops as soon as `body` returns true; true when it stopped.
+    @inline(__always) @discardableResult
+    func scanScalars(_ body: (Unicode.Scalar) throws -> Bool) rethrows -> Bool {
         var copy = self
-        try copy.withUTF8 { utf8 in
+        return try copy.withUTF8 { utf8 in
             let n = utf8.count
             var i = 0
             while i < n {
                 let lead = UInt32(utf8[i])
                 if lead < 0x80 {
-                    try body(Unicode.Scalar(UInt8(truncatingIfNeeded: lead)))
+                    if try body(Unicode.Scalar(UInt8(truncatingIfNeeded: lead))) { return true }
                     i &+= 1
                     continue
                 }
                 let length = lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
                 var value = lead & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
                 for k in 1..<length { value = value << 6 | UInt32(utf8[i &+ k]) & 0x3F }
-                try body(Unicode.Scalar(value).unsafelyUnwrapped)
+                if try body(Unicode.Scalar(value).unsafelyUnwrapped) { return true }
                 i &+= length
             }
+            return false
         }
     }
 }
