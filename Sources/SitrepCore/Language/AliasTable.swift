@@ -10,7 +10,10 @@ public struct AliasTable: Sendable {
         public var country: String?
     }
 
-    private var byKey: [String: Entry] = [:]
+    /// People by `NameKey.person` key, everything else by plain key: two tables rather than
+    /// one keyed by a prefixed string, so that a look-up builds no string.
+    private var people: [String: Entry] = [:]
+    private var others: [String: Entry] = [:]
     /// Every leading part of every organisation name key: where a look-up in text can go on.
     public private(set) var namePrefixes = Set<String>()
     /// Surname key → the one curated person with that surname (none when two share it).
@@ -31,7 +34,7 @@ public struct AliasTable: Sendable {
             let country = fields.count > 3 && fields[3] != "-" ? fields[3] : nil
             let entry = Entry(kind: kind, canonical: fields[1], country: country)
             for name in [fields[1]] + (fields[2] == "-" ? [] : fields[2].split(separator: "|").map(String.init)) {
-                byKey[AliasTable.key(name, kind)] = entry
+                if kind == .person { people[NameKey.person(name)] = entry } else { others[NameKey.plain(name)] = entry }
                 if kind == .organization {
                     let words = NameKey.plain(name).split(separator: " ")
                     for n in 0..<words.count { namePrefixes.insert(words[0...n].joined(separator: " ")) }
@@ -44,17 +47,13 @@ public struct AliasTable: Sendable {
         }
     }
 
-    static func key(_ name: String, _ kind: EntityKind) -> String {
-        kind == .person ? "p:" + NameKey.person(name) : "o:" + NameKey.plain(name)
-    }
-
     public func entry(for name: String, kind: EntityKind) -> Entry? {
-        byKey[AliasTable.key(name, kind)]
+        entry(plainKey: NameKey.plain(name), kind: kind)
     }
 
     /// `entry(for:kind:)` for a name whose plain key is already known.
     func entry(plainKey: String, kind: EntityKind) -> Entry? {
-        byKey[kind == .person ? "p:" + NameKey.person(plainKey: plainKey) : "o:" + plainKey]
+        kind == .person ? people[NameKey.person(plainKey: plainKey)] : others[plainKey]
     }
 
     /// The curated person a bare surname most likely means, when only one has it.

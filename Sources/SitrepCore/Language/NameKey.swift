@@ -57,6 +57,8 @@ public enum NameKey {
     private static let surnameEndings = [("skyy", "sky"), ("skiy", "sky"), ("skii", "sky"), ("ski", "sky"), ("yy", "y"), ("iy", "y"), ("ii", "y")]
 
     static func surname(_ word: String) -> String {
+        // Every ending above ends in "y" or "i": most surnames are settled by their last byte.
+        guard let last = word.utf8.last, last == UInt8(ascii: "y") || last == UInt8(ascii: "i") else { return word }
         for (ending, replacement) in surnameEndings where word.hasSuffix(ending) && word.count > ending.count + 2 {
             return String(word.dropLast(ending.count)) + replacement
         }
