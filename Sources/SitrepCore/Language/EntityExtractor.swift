@@ -79,7 +79,7 @@ public struct EntityExtractor: Sendable {
         var strippedTitle = false
         let opensWithTitle = range.count > 1 && (isTitle(tokens[range.lowerBound].text, keys) || gazetteer.place(demonymKey: keys.plain(tokens[range.lowerBound].text)) != nil)
         let wholeIsKnown = opensWithTitle && (aliases.entry(plainKey: keys.plain(text(tokens, range, scalars).text), kind: .organization) != nil
-            || gazetteer.place(key: keys.plain(text(tokens, range, scalars).text)) != nil)
+            || keys.place(key: keys.plain(text(tokens, range, scalars).text), in: gazetteer) != nil)
         while opensWithTitle, !wholeIsKnown, range.count > 1 {
             let first = tokens[range.lowerBound].text
             let nationalityBeforeTitle = gazetteer.place(demonymKey: keys.plain(first)) != nil && isTitle(tokens[range.lowerBound + 1].text, keys)
@@ -104,7 +104,7 @@ public struct EntityExtractor: Sendable {
             type = .person
         }
         // "Dmytro Kuleba Washington": a place glued to the end of a person's name.
-        if type == .person, range.count >= 3, let place = gazetteer.place(key: keys.plain(tokens[range.upperBound - 1].text)), place.kind != .city || place.population >= 500_000 {
+        if type == .person, range.count >= 3, let place = keys.place(key: keys.plain(tokens[range.upperBound - 1].text), in: gazetteer), place.kind != .city || place.population >= 500_000 {
             range = range.lowerBound..<(range.upperBound - 1)
         }
         let mention = text(tokens, range, scalars)
@@ -278,7 +278,7 @@ public struct EntityExtractor: Sendable {
 
     /// The place a name means where it stands: the region when a word for a region follows it.
     private func resolvePlace(_ name: String, followedBy next: Int, in tokens: [Token], _ keys: NameKeyCache) -> Place? {
-        regionPlace(name, followedBy: next, in: tokens) ?? gazetteer.place(key: keys.plain(name))
+        regionPlace(name, followedBy: next, in: tokens) ?? keys.place(key: keys.plain(name), in: gazetteer)
     }
 
     private static let regionWords: Set<String> = ["region", "regions", "oblast", "oblasts", "province", "provinces"]

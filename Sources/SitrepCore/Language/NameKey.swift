@@ -70,11 +70,21 @@ public enum NameKey {
 /// up in the alias table and the gazetteer several times.
 final class NameKeyCache {
     private var keys: [String: String] = [:]
+    private var places: [String: Place?] = [:]
 
     func plain(_ name: String) -> String {
         if let known = keys[name] { return known }
         let key = NameKey.plain(name)
         keys[name] = key
         return key
+    }
+
+    /// `gazetteer.place(key:)`, each key worked out once: choosing among the places a name
+    /// may mean costs thousands of instructions, and an article names the same places again.
+    func place(key: String, in gazetteer: Gazetteer) -> Place? {
+        if let known = places[key] { return known }
+        let place = gazetteer.place(key: key)
+        places[key] = .some(place)
+        return place
     }
 }
