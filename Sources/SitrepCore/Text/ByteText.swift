@@ -85,17 +85,22 @@ struct ASCIINeedles: Sendable {
 /// rebuilding strings scalar by scalar.
 struct ScalarText {
     let text: String
-    private let positions: [String.Index]
+    private let utf8: [UInt8]
+    /// Where each scalar starts in `utf8`, and the end.
+    private let offsets: [Int32]
 
     init(_ text: String) {
         self.text = text
-        var positions = Array(text.unicodeScalars.indices)
-        positions.append(text.unicodeScalars.endIndex)
-        self.positions = positions
+        utf8 = Array(text.utf8)
+        var offsets: [Int32] = []
+        offsets.reserveCapacity(utf8.count + 1)
+        for (k, byte) in utf8.enumerated() where byte & 0xC0 != 0x80 { offsets.append(Int32(k)) }
+        offsets.append(Int32(utf8.count))
+        self.offsets = offsets
     }
 
     /// The text between two scalar offsets.
     func slice(_ start: Int, _ end: Int) -> String {
-        String(text.unicodeScalars[positions[start]..<positions[end]])
+        String(decoding: utf8[Int(offsets[start])..<Int(offsets[end])], as: UTF8.self)
     }
 }
