@@ -104,13 +104,6 @@ public enum Tokenizer {
             return j
         }
         var j = i
-        // ASCII letters and digits, most of every word, in a tight loop; the loop below takes
-        // over at the first other scalar, as it would have.
-        while j < n {
-            let v = s[j].value
-            guard v < 0x80, (v | 0x20 >= 0x61 && v | 0x20 <= 0x7A) || (v >= 0x30 && v <= 0x39) else { break }
-            j += 1
-        }
         while j < n {
             let c = s[j]
             if isWordScalar(c) { j += 1; continue }
