@@ -546,26 +546,23 @@ public struct Corpus: Sendable {
             if term.negated { excluded.append(list) } else { required.append(list) }
         }
         var result: [Int]
-        let positiveText = textTerms.filter { !$0.negated }
-        if required.isEmpty, let textSearch, !positiveText.isEmpty {
-            // Free text and nothing narrower: the positions the index matched, read off in order,
-            // rather than every position listed and then filtered.
-            let found = try textPositions(positiveText.map { Self.ftsTerm($0) }.joined(separator: " "), textSearch)
+        // Free text still to apply once the other terms have chosen their articles.
+        var textLeft = textTerms
+        if required.isEmpty {
             var out = [Bool](repeating: false, count: excluded.isEmpty ? 0 : slots.count)
             for list in excluded { for slot in list { out[Int(slot)] = true } }
+            // With nothing narrower than free text, start from the positions the index matched
+            // rather than list every position and filter them afterwards.
+            let positive = textTerms.filter { !$0.negated }.map { Self.ftsTerm($0) }
+            var found: [Bool]? = nil
+            if let textSearch, !positive.isEmpty {
+                found = try textPositions(positive.joined(separator: " "), textSearch)
+                textLeft = textTerms.filter(\.negated)
+            }
             result = []
-            for position in low..<max(low, high) where found[position] && (out.isEmpty || !out[Int(order[position])]) {
+            for position in low..<max(low, high) where (found?[position] ?? true) && (out.isEmpty || !out[Int(order[position])]) {
                 result.append(position)
             }
-            for term in textTerms where term.negated {
-                let found = try textPositions(Self.ftsTerm(term), textSearch)
-                result = result.filter { !found[$0] }
-            }
-            return result
-        } else if required.isEmpty {
-            var out = [Bool](repeating: false, count: slots.count)
-            for list in excluded { for slot in list { out[Int(slot)] = true } }
-            result = low < high ? (low..<high).filter { !out[Int(order[$0])] } : []
         } else {
             let shortestFirst = required.sorted { $0.count < $1.count }
             var selected = shortestFirst[0]
@@ -586,8 +583,8 @@ public struct Corpus: Sendable {
                 }.sorted()
             }
         }
-        if !textTerms.isEmpty, let textSearch {
-            result = try filterByIndex(result, textTerms, textSearch)
+        if let textSearch {
+            if !textLeft.isEmpty { result = try filterByIndex(result, textLeft, textSearch) }
         } else if !textTerms.isEmpty {
             let phrases = textTerms.map { (TextMatch.words($0.value), $0.negated) }
             result = result.filter { index in
