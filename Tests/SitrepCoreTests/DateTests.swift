@@ -63,6 +63,19 @@ final class CalendarArithmeticTests: XCTestCase {
         }
     }
 
+    func testInstantsAreWrittenAsTheISOFormatterWritesThem() {
+        let formatter = ISO8601DateFormatter.sitrepUTC
+        // Every 37th day and a bit from 1890 to 2110 with a fraction of a second, the edges of
+        // the hand-written range, before 1970, and years the formatter is left to write.
+        var instants = stride(from: -2_524_608_000.0, to: 4_417_977_600.0, by: 86_400 * 37 + 3_601.37).map { $0 }
+        instants += [-2_208_988_800, -2_208_988_800.5, -0.25, 0, 0.999, 59.999, 951_868_799.5, 253_402_300_799.9,
+                     253_402_300_800, 300_000_000_000, -3_000_000_000, -70_000_000_000]
+        for seconds in instants {
+            let date = Date(timeIntervalSince1970: seconds)
+            XCTAssertEqual(PublishedDate.instant(date).isoString, formatter.string(from: date), "\(seconds)")
+        }
+    }
+
     func testISOInstantsInTheFormsFeedsWrite() {
         let formatter = ISO8601DateFormatter()
         let cases: [(String, String?)] = [

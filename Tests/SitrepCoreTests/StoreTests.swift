@@ -72,6 +72,57 @@ final class StoreTests: XCTestCase {
         XCTAssertTrue(corpus.articles.allSatisfy { $0.article.path.hasPrefix(folder.path + "/seeds/") })
     }
 
+    /// The reader view's highlights: every mention the extractor found, with its entity's kind,
+    /// in order of where it stands, read back from the index.
+    func testMentionsReadBackAsExtracted() throws {
+        let folder = TestFolder()
+        for name in try FileManager.default.contentsOfDirectory(atPath: Fixtures.sampleData) {
+            folder.write(name, try Data(contentsOf: URL(fileURLWithPath: Fixtures.sampleData + "/" + name)))
+        }
+        let index = TestFolder()
+        let store = Store.open(path: index.path + "/index.sqlite")
+        try indexer(store).reconcile([folder.path])
+        let analysed = try store.analysed(under: [Store.Root(folder.path)])
+        XCTAssertEqual(analysed.count, 5)
+        for item in analysed {
+            let id = try XCTUnwrap(item.id)
+            let body = try XCTUnwrap(try store.body(ofArticle: id))
+            let expected = StoreTests.extractor.entities(in: body)
+                .flatMap { entity in entity.mentions.map { ($0.start, $0.end, entity.kind) } }
+                .sorted { ($0.0, $0.1) < ($1.0, $1.1) }
+            let read = try store.mentions(ofArticle: id)
+            XCTAssertGreaterThan(read.count, 10)
+            XCTAssertEqual(read.map { "\($0.start)-\($0.end) \($0.kind)" }, expected.map { "\($0.0)-\($0.1) \($0.2)" })
+        }
+    }
+
+    /// An index written before mentions were kept as spans keeps them through the migration.
+    func testMentionRowsOfAnOlderIndexBecomeSpans() throws {
+        let folder = TestFolder()
+        let path = folder.path + "/index.sqlite"
+        let pool = try DatabasePool(path: path)
+        try Store.migrator.migrate(pool, upTo: "v5: quotations and their speakers")
+        try pool.write { db in
+            try db.execute(sql: """
+                INSERT INTO file(path, size, mtime, hash, analyser) VALUES ('/n/a.txt', 1, 1, 'h', 'old');
+                INSERT INTO article(id, path, title, published, published_from, body)
+                    VALUES (7, '/n/a.txt', 'T', '2021-04-01', 'text', 'Peskov met Blinken. Blinken left.');
+                INSERT INTO entity(id, article_id, name, kind, aliases, mentions) VALUES (1, 7, 'Antony Blinken', 'person', '', 2);
+                INSERT INTO entity(id, article_id, name, kind, aliases, mentions) VALUES (2, 7, 'Dmitry Peskov', 'person', '', 1);
+                INSERT INTO entity(id, article_id, name, kind, aliases, mentions) VALUES (3, 7, 'Nobody', 'organisation', '', 0);
+                INSERT INTO mention(entity_id, text, start, "end") VALUES (1, 'Blinken', 20, 27), (1, 'Blinken', 11, 18), (2, 'Peskov', 0, 6);
+                """)
+        }
+        try pool.close()
+        let store = Store.open(path: path)
+        XCTAssertEqual(store.warnings, [])
+        let spans = try store.writer.read { db in try String.fetchAll(db, sql: "SELECT spans FROM entity ORDER BY id") }
+        XCTAssertEqual(spans, ["11-18 20-27", "0-6", ""])
+        XCTAssertEqual(try store.mentions(ofArticle: 7).map { "\($0.start)-\($0.end)" }, ["0-6", "11-18", "20-27"])
+        let tables = try store.writer.read { db in try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE name = 'mention'") }
+        XCTAssertEqual(tables, [])
+    }
+
     /// A large index is searched in parts, a range of ids each: together they find what one
     /// search finds, in order, and a query FTS5 refuses is refused whole.
     func testFreeTextSearchedInPartsFindsWhatOneSearchFinds() throws {

@@ -17,6 +17,25 @@ final class TextSanitizerTests: XCTestCase {
 
     /// `forEachScalar` decodes UTF-8 itself: it must give exactly `unicodeScalars`, for scalars
     /// of one to four bytes, at the edges of each length, in any order.
+    /// `trimmingSpaces` must trim exactly what Foundation's `trimmingCharacters` trims, for
+    /// every space, line break and look-alike, including a space a combining mark follows.
+    func testTrimmingSpacesMatchesFoundation() {
+        let pieces: [String] = [" ", "\t", "\n", "\r", "\u{0B}", "\u{0C}", "\u{85}", "\u{A0}", "\u{1680}", "\u{2002}",
+                                "\u{200A}", "\u{200B}", "\u{2028}", "\u{2029}", "\u{202F}", "\u{205F}", "\u{3000}",
+                                "\u{FEFF}", "\u{301}", "a", "Kyiv", "é", "\u{1F1FA}\u{1F1E6}", ".", "\u{0}", "—"]
+        var generator = SystemRandomNumberGenerator()
+        var texts = pieces + ["", "   ", " \u{301}abc \u{301}", "\r\n", "abc"]
+        for _ in 0..<3_000 {
+            texts.append((0..<Int.random(in: 1...6, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined())
+        }
+        for text in texts {
+            XCTAssertEqual(text.trimmingSpaces(), text.trimmingCharacters(in: .whitespaces), text.debugDescription)
+            XCTAssertEqual(text.trimmingSpaces(newlines: true), text.trimmingCharacters(in: .whitespacesAndNewlines), text.debugDescription)
+            let inner = ("x" + text + "y").dropFirst().dropLast()
+            XCTAssertEqual(inner.trimmingSpaces(), inner.trimmingCharacters(in: .whitespaces), text.debugDescription)
+        }
+    }
+
     func testForEachScalarMatchesUnicodeScalars() {
         let edges: [UInt32] = [0x0, 0x41, 0x7F, 0x80, 0xE9, 0x7FF, 0x800, 0x2019, 0xD7FF, 0xE000, 0xFFFD, 0xFFFF,
                                0x10000, 0x1F1FA, 0x1F600, 0x10FFFF]
@@ -40,6 +59,10 @@ final class TextSanitizerTests: XCTestCase {
             text.forEachScalar { seen.append($0) }
             XCTAssertEqual(seen, Array(text.unicodeScalars), "round \(round)")
             XCTAssertEqual(seen, scalars, "round \(round)")
+            // And back: scalars encoded straight into a string, whole and a slice of them.
+            XCTAssertEqual(String(scalars: scalars[...]), text, "round \(round)")
+            let cut = scalars.isEmpty ? 0 : random.below(scalars.count)
+            XCTAssertEqual(Array(String(scalars: scalars[cut...]).unicodeScalars), Array(scalars[cut...]), "round \(round)")
             // Stopping early: at the first scalar above U+FFFF, having seen exactly those before it.
             var before: [Unicode.Scalar] = []
             let stopped = text.scanScalars { scalar in

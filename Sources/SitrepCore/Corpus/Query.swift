@@ -82,7 +82,7 @@ public struct Query: Sendable, Equatable {
                     throw ParseError(description: "unknown filter \"\(name):\"; use one of \(known) or plain words")
                 }
                 i = j + 1
-                let value = try readValue().trimmingCharacters(in: .whitespaces)
+                let value = try readValue().trimmingSpaces()
                 guard !value.isEmpty else { throw ParseError(description: "\"\(name):\" needs a value, as in \(name):\(example(field))") }
                 terms.append(Term(field, value, negated: negated))
             } else {

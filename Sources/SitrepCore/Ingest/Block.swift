@@ -104,7 +104,7 @@ enum BlockText {
             // Not inside a URL or an e-mail address.
             let tokenStart = text[..<cut].lastIndex(where: \.isWhitespace).map { text.index(after: $0) } ?? text.startIndex
             let token = text[tokenStart..<cut]
-            if token.contains("/") || token.contains("@") || token.hasPrefix("www") { continue }
+            if token.containsASCII("/") || token.containsASCII("@") || token.hasPrefix("www") { continue }
             pieces.append(String(text[start..<cut]))
             start = cut
         }

@@ -4,12 +4,12 @@ import Foundation
 /// RFC 2822 (RSS), and the written forms "April 1, 2021" and "1 April 2021".
 public enum DateField {
     public static func parse(_ raw: String) -> PublishedDate? {
-        let value = raw.trimmingCharacters(in: .whitespaces)
+        let value = raw.trimmingSpaces()
         if value.isEmpty { return nil }
         if let day = isoDay(value) { return .day(day) }
         if let instant = isoInstant(value) { return .instant(instant) }
         if let day = writtenDay(value) { return .day(day) }
-        if value.contains(":"), let instant = rfc2822(value) { return .instant(instant) }
+        if value.containsASCII(":"), let instant = rfc2822(value) { return .instant(instant) }
         if let seconds = Double(value), seconds > 100_000_000, seconds < 10_000_000_000 {
             return .instant(Date(timeIntervalSince1970: seconds))  // Unix seconds from some feeds
         }

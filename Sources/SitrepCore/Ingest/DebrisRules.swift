@@ -184,7 +184,7 @@ enum DebrisRules {
 
     static func isSocial(_ block: Block) -> Bool {
         guard block.wordCount <= 8 else { return false }
-        let hasHandle = block.text.contains("@") && matches(handle, block.text)
+        let hasHandle = block.text.containsASCII("@") && matches(handle, block.text)
             || socialURLNeedles.occur(in: block.text) && matches(socialURL, block.text)
         if hasHandle && block.wordCount <= 3 { return true }
         let mentionsNetwork = matches(socialNetworks, block.text)
@@ -215,7 +215,7 @@ enum DebrisRules {
     static func outlet(inByline text: String) -> String? {
         guard matches(byline, text), let m = bylineOutlet.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)),
               let r = Range(m.range(at: 1), in: text) else { return nil }
-        let name = text[r].trimmingCharacters(in: .whitespaces)
+        let name = text[r].trimmingSpaces()
         guard name == name.uppercased() else { return name }
         // All capitals in the byline; shown in title case (a domain in lower case).
         return name.split(separator: " ").map { word in
@@ -232,7 +232,7 @@ enum DebrisRules {
         guard let first = words.first else { return false }
         guard interfaceVerbs.contains(folded(String(first))) else { return false }
         if words.count <= 2 && !endsSentence(block.text) { return true }
-        let trimmed = block.text.trimmingCharacters(in: .whitespaces)
+        let trimmed = block.text.trimmingSpaces()
         if trimmed.hasSuffix("!") || trimmed.hasSuffix("»") || trimmed.hasSuffix("›") || trimmed.hasSuffix("→") { return true }
         let imperativeObjects: Set<String> = ["this", "our", "us", "your", "now", "more", "all", "on", "up", "with", "what", "here"]
         if words.count <= 5, !endsSentence(block.text), imperativeObjects.contains(folded(String(words[1]))) { return true }
@@ -260,7 +260,7 @@ enum DebrisRules {
     }
 
     static func endsSentence(_ text: String) -> Bool {
-        var trimmed = text.trimmingCharacters(in: .whitespaces)
+        var trimmed = text.trimmingSpaces()
         while let last = trimmed.last, "\"”’')".contains(last) { trimmed.removeLast() }
         guard let last = trimmed.last else { return false }
         return ".!?…".contains(last)
@@ -295,7 +295,7 @@ enum DebrisRules {
             let pattern = credit.pattern
             if let m = pattern.firstMatch(in: tail, range: NSRange(tail.startIndex..., in: tail)), let r = Range(m.range, in: tail) {
                 let cut = text.index(tailStart, offsetBy: tail.distance(from: tail.startIndex, to: r.lowerBound))
-                let kept = text[..<cut].trimmingCharacters(in: .whitespaces)
+                let kept = text[..<cut].trimmingSpaces()
                 if words(kept).count >= 4 { return kept }
             }
         }

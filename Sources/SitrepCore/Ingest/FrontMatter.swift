@@ -22,7 +22,7 @@ public struct FrontMatter: Sendable, Equatable {
         while lineStart < text.endIndex {
             let lineEnd = text[lineStart...].firstIndex(of: "\n") ?? text.endIndex
             let next = lineEnd < text.endIndex ? text.index(after: lineEnd) : text.endIndex
-            let trimmed = text[lineStart..<lineEnd].trimmingCharacters(in: .whitespaces)
+            let trimmed = text[lineStart..<lineEnd].trimmingSpaces()
             lineStart = next
             lineNumber += 1
             if lineNumber == 1 {
@@ -37,12 +37,12 @@ public struct FrontMatter: Sendable, Equatable {
             if lineNumber > 101 { break }
             if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
             guard let colon = trimmed.firstIndex(of: ":"), colon != trimmed.startIndex,
-                  !trimmed[..<colon].contains(" ") else {
+                  !trimmed[..<colon].containsASCII(" ") else {
                 matter.problems.append("front matter line \(lineNumber) is not 'key: value'")
                 continue
             }
             let key = trimmed[..<colon].lowercased()
-            let value = unquote(trimmed[trimmed.index(after: colon)...].trimmingCharacters(in: .whitespaces))
+            let value = unquote(trimmed[trimmed.index(after: colon)...].trimmingSpaces())
             if !value.isEmpty { matter.fields[key] = value }
         }
         return (nil, text, "front matter opened with '---' but never closed; read as plain text")

@@ -68,9 +68,7 @@ struct HTMLPage {
                 var j = i
                 while j < n && scalars[j] != "<" { j += 1 }
                 if skipping == 0 {
-                    var run = String.UnicodeScalarView()
-                    run.append(contentsOf: scalars[i..<j])
-                    let s = String(run)
+                    let s = String(scalars: scalars[i..<j])
                     if inTitle { titleText += s } else {
                         text += s
                         if anchorDepth > 0 { linkChars += s.utf8.count }
@@ -246,7 +244,7 @@ enum Entities {
     ]
 
     static func decode(_ text: String) -> String {
-        guard text.contains("&") else { return text }
+        guard text.containsASCII("&") else { return text }
         var out = ""
         var rest = Substring(text)
         while let amp = rest.firstIndex(of: "&") {

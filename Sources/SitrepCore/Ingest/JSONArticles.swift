@@ -110,17 +110,18 @@ enum JSONArticles {
             // A standfirst that the body does not repeat belongs to the story.
             body = summary + "\n\n" + b
         }
-        guard let text = body.map(stripTruncationMarker), !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+        guard let text = body.map(stripTruncationMarker), !text.trimmingSpaces(newlines: true).isEmpty else {
             return .failure(FieldProblem("no article text (expected one of: content, text, body)"))
         }
-        let isHTML = text.range(of: #"</(p|div|h[1-6]|li)>|<br\s*/?>"#, options: [.regularExpression, .caseInsensitive]) != nil
+        let isHTML = text.containsASCII("<")
+            && text.range(of: #"</(p|div|h[1-6]|li)>|<br\s*/?>"#, options: [.regularExpression, .caseInsensitive]) != nil
         return .success(Fields(title: string(titleKeys), source: string(sourceKeys), published: string(publishedKeys),
                                url: string(urlKeys), language: string(["language", "lang"]), body: text, bodyIsHTML: isHTML))
     }
 
     private static func scalar(_ value: Any?) -> String? {
         switch value {
-        case let s as String: return TextSanitizer.stripControls(s).trimmingCharacters(in: .whitespacesAndNewlines)
+        case let s as String: return TextSanitizer.stripControls(s).trimmingSpaces(newlines: true)
         case let n as NSNumber where !(value is Bool): return n.stringValue
         default: return nil
         }
@@ -128,7 +129,9 @@ enum JSONArticles {
 
     /// NewsAPI truncates `content` and appends "… [+1234 chars]".
     private static func stripTruncationMarker(_ text: String) -> String {
-        text.replacingOccurrences(of: #"\s*…?\s*\[\+\d+ chars\]\s*$"#, with: "", options: .regularExpression)
+        // Only a text whose last visible character is "]" can end with the marker.
+        guard text.unicodeScalars.reversed().first(where: { !$0.properties.isWhitespace }) == "]" else { return text }
+        return text.replacingOccurrences(of: #"\s*…?\s*\[\+\d+ chars\]\s*$"#, with: "", options: .regularExpression)
     }
 
     /// Nesting depth outside strings, found in one pass without parsing.

@@ -63,7 +63,7 @@ enum MetadataInference {
     /// A short title made from the first sentence of the story, for texts with no headline.
     static func titleFromFirstSentence(_ body: String) -> String {
         let sentence = Sentences.first(in: body)
-        var title = sentence.trimmingCharacters(in: .whitespaces)
+        var title = sentence.trimmingSpaces()
         while let last = title.last, ".".contains(last) { title.removeLast() }
         let limit = 100
         guard title.count > limit else { return title }

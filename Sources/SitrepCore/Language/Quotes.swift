@@ -71,10 +71,10 @@ public enum QuoteFinder {
             var speaker = after(span, scalars, named) ?? before(span, scalars, named)
             if speaker == nil, let previous, let last = previous.speaker {
                 // "…?” Peskov asked. “We assert …”: only the earlier quote's attribution between them.
-                let between = String(String.UnicodeScalarView(scalars[previous.end..<max(previous.end, span.start - 1)]))
-                if between.count < 60, !between.contains("\n"), attributionOnly(between) { speaker = last }
+                let between = String(scalars: scalars[previous.end..<max(previous.end, span.start - 1)])
+                if between.count < 60, !between.containsASCII("\n"), attributionOnly(between) { speaker = last }
             }
-            let text = String(String.UnicodeScalarView(scalars[span.start..<span.end]))
+            let text = String(scalars: scalars[span.start..<span.end])
             quotes.append(Quote(text: text, speaker: speaker, start: span.start, end: span.end, speakerKey: speaker.flatMap { keys[$0] }))
             previous = (span.end + 1, speaker)
         }
@@ -97,7 +97,10 @@ public enum QuoteFinder {
         var open: (at: Int, close: Unicode.Scalar)? = nil
         var continuing: Int? = nil  // start of a quote carried over a paragraph break
         func opens(_ k: Int) -> Unicode.Scalar? {
-            let c = s[k], before = k > 0 ? s[k - 1] : nil, after = k + 1 < s.count ? s[k + 1] : nil
+            let c = s[k]
+            // Most scalars are no quotation mark: settle them before looking around.
+            guard c == "\u{201C}" || c == "\"" || c == "\u{2018}" else { return nil }
+            let before = k > 0 ? s[k - 1] : nil, after = k + 1 < s.count ? s[k + 1] : nil
             guard !isSpace(after) else { return nil }
             let atStart = before == nil || isSpace(before) || "([—–-".unicodeScalars.contains(before!)
             switch c {
@@ -180,7 +183,7 @@ public enum QuoteFinder {
             if isLetter(s[k]) || s[k] == "-" && isLetter(k + 1 < s.count ? s[k + 1] : nil) {
                 let start = k
                 while k < s.count, isLetter(s[k]) || s[k] == "-" || ((s[k] == "\u{2019}" || s[k] == "'") && isLetter(k + 1 < s.count ? s[k + 1] : nil)) { k += 1 }
-                result.append((String(String.UnicodeScalarView(s[start..<k])), start, k))
+                result.append((String(scalars: s[start..<k]), start, k))
                 continue
             }
             if s[k] == "." || s[k] == "?" || s[k] == "!" || s[k] == ";" {

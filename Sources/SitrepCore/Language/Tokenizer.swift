@@ -120,7 +120,7 @@ public enum Tokenizer {
                     if isAbbreviation(ascii: ascii, s, i, j) { return j + 1 }
                     break
                 }
-                let word = String(String.UnicodeScalarView(s[i..<j]))
+                let word = String(scalars: s[i..<j])
                 if nextIsWord && next!.isLetterLike && word.count == 1 { j += 1; continue }  // U.S → inside
                 if isAbbreviation(word, dotted: s[i..<j].contains(".")) { return j + 1 }
             }
@@ -189,8 +189,7 @@ public enum Tokenizer {
         var i = 0
         while i < tokens.count {
             var end: Int? = nil
-            let t = tokens[i].text
-            if t == "." || t == "!" || t == "?" || t == "..." || t == "…" {
+            if endsSentence(tokens[i].text) {
                 var j = i + 1
                 while j < tokens.count, !tokens[j].spaceBefore, closers.contains(tokens[j].text) { j += 1 }
                 if j >= tokens.count || startsSentence(tokens[j]) { end = j }
@@ -211,6 +210,20 @@ public enum Tokenizer {
     }
 
     private static let closers: Set<String> = ["\"", "”", "’", "'", ")"]
+
+    /// ".", "!", "?", "..." or "…", settled on the first byte for every other token (comparing
+    /// each token with five strings was a tenth of splitting sentences).
+    @inline(__always)
+    private static func endsSentence(_ t: String) -> Bool {
+        let bytes = t.utf8
+        guard let first = bytes.first else { return false }
+        switch first {
+        case UInt8(ascii: "!"), UInt8(ascii: "?"): return bytes.count == 1
+        case UInt8(ascii: "."): return bytes.count == 1 || t == "..."
+        case 0xE2: return t == "…"
+        default: return false
+        }
+    }
 
     private static func startsSentence(_ token: Token) -> Bool {
         if let byte = token.text.utf8.first, byte < 0x80 {

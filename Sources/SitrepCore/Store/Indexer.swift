@@ -315,25 +315,26 @@ public final class Indexer: Sendable {
         }
     }
 
-    /// Replaces everything the index holds for one file.
+    /// Replaces everything the index holds for one file. The statements are prepared once per
+    /// connection: preparing the delete, with its cascades and full-text trigger, cost more than
+    /// running it.
     static func insert(_ result: Analysed, analyser: String, gazetteer: Gazetteer, _ db: Database) throws {
-        try db.execute(sql: "DELETE FROM file WHERE path = ?", arguments: [result.path])
+        try db.cachedStatement(sql: "DELETE FROM file WHERE path = ?").execute(arguments: [result.path])
         let problems = result.problems.map { issue in
             [issue.severity == .warning ? "warning" : "error", issue.location ?? "", issue.reason]
                 .map { $0.replacingOccurrences(of: "\t", with: " ").replacingOccurrences(of: "\n", with: " ") }
                 .joined(separator: "\t")
         }.joined(separator: "\n")
-        try db.execute(sql: "INSERT INTO file(path, size, mtime, hash, analyser, problems) VALUES (?, ?, ?, ?, ?, ?)",
-                       arguments: [result.path, result.size, result.mtime, result.hash, result.hash.isEmpty ? "" : analyser, problems])
+        try db.cachedStatement(sql: "INSERT INTO file(path, size, mtime, hash, analyser, problems) VALUES (?, ?, ?, ?, ?, ?)")
+            .execute(arguments: [result.path, result.size, result.mtime, result.hash, result.hash.isEmpty ? "" : analyser, problems])
         let insertArticle = try db.cachedStatement(sql: """
             INSERT INTO article(path, part_kind, part, title, source, published, published_at, published_from, url, language, body)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         let insertEntity = try db.cachedStatement(sql: """
-            INSERT INTO entity(article_id, name, kind, aliases, place_id, country, mentions, corpus_key, canonical)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO entity(article_id, name, kind, aliases, place_id, country, mentions, corpus_key, canonical, spans)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
-        let insertMention = try db.cachedStatement(sql: "INSERT INTO mention(entity_id, text, start, \"end\") VALUES (?, ?, ?, ?)")
         let insertQuote = try db.cachedStatement(sql: "INSERT INTO quote(article_id, text, speaker, speaker_key, start, \"end\") VALUES (?, ?, ?, ?, ?, ?)")
         let insertDate = try db.cachedStatement(sql: "INSERT INTO date_mention(article_id, text, day, year_given, start, \"end\", granularity, relative) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
         let insertPlace = try db.cachedStatement(sql: "INSERT OR IGNORE INTO place(id, name, kind, parent_id) VALUES (?, ?, ?, ?)")
@@ -365,11 +366,8 @@ public final class Indexer: Sendable {
                 }
                 try insertEntity.execute(arguments: [articleID, entity.name, entity.kind.rawValue, entity.aliases.joined(separator: "\n"),
                                                      entity.placeID.flatMap { gazetteer.places[$0] == nil ? nil : $0 }, entity.country,
-                                                     entity.mentions.count, key.key, key.canonicalName])
-                let entityID = db.lastInsertedRowID
-                for mention in entity.mentions {
-                    try insertMention.execute(arguments: [entityID, mention.text, mention.start, mention.end])
-                }
+                                                     entity.mentions.count, key.key, key.canonicalName,
+                                                     Store.spansText(entity.mentions)])
             }
         }
     }

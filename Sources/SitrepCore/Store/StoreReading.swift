@@ -288,11 +288,29 @@ extension Store {
 
     /// Where each entity is mentioned in an article's body (Unicode-scalar offsets), in order.
     public func mentions(ofArticle id: Int64) throws -> [(start: Int, end: Int, kind: EntityKind)] {
-        try writer.read { db in
-            try Row.fetchAll(db, sql: """
-                SELECT mention.start, mention."end", entity.kind FROM mention JOIN entity ON entity.id = mention.entity_id
-                WHERE entity.article_id = ? ORDER BY mention.start
-                """, arguments: [id]).compactMap { row in EntityKind(rawValue: row[2]).map { (row[0], row[1], $0) } }
+        let rows = try writer.read { db in
+            try Row.fetchAll(db, sql: "SELECT spans, kind FROM entity WHERE article_id = ? ORDER BY id", arguments: [id])
+        }
+        var mentions: [(start: Int, end: Int, kind: EntityKind)] = []
+        for row in rows {
+            guard let kind = EntityKind(rawValue: row[1]) else { continue }
+            let spans: String = row[0]
+            mentions += Self.spans(spans).map { ($0.start, $0.end, kind) }
+        }
+        return mentions.sorted { ($0.start, $0.end) < ($1.start, $1.end) }
+    }
+
+    /// An entity's mentions as the index keeps them: "start-end" pairs, separated by spaces.
+    static func spansText(_ mentions: [Mention]) -> String {
+        mentions.map { "\($0.start)-\($0.end)" }.joined(separator: " ")
+    }
+
+    /// The spans `spansText` wrote; anything malformed is skipped.
+    static func spans(_ text: String) -> [(start: Int, end: Int)] {
+        text.split(separator: " ").compactMap { pair in
+            let parts = pair.split(separator: "-")
+            guard parts.count == 2, let start = Int(parts[0]), let end = Int(parts[1]), start <= end else { return nil }
+            return (start, end)
         }
     }
 
