@@ -123,7 +123,7 @@ struct HTMLPage {
                 let marker = (tag.attributes["class"] ?? "") + " " + (tag.attributes["id"] ?? "")
                 skips = HTMLPage.skippedElements.contains(name)
                     || tag.attributes["aria-hidden"] == "true"
-                    || HTMLPage.furnitureMarker.firstMatch(in: marker, range: NSRange(marker.startIndex..., in: marker)) != nil
+                    || marker.utf8.count > 1 && HTMLPage.furnitureMarker.firstMatch(in: marker, range: NSRange(marker.startIndex..., in: marker)) != nil
             }
             if name == "title" { inTitle = true; titleText = "" }
             if skips { skipping += 1; skippedFurniture = true }

@@ -34,7 +34,8 @@ enum MetadataInference {
     static func dateline(in blocks: [Block]) -> Dateline? {
         for block in blocks.prefix(4) {
             let text = block.text
-            guard let m = dateline.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)),
+            // The source stands in parentheses: a paragraph without any has no dateline.
+            guard text.containsASCII("("), let m = dateline.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)),
                   let sourceRange = Range(m.range(withName: "source"), in: text) else { continue }
             let dateText = Range(m.range(withName: "date"), in: text).map { String(text[$0]) }
             return Dateline(source: String(text[sourceRange]), dateText: dateText)
