@@ -133,6 +133,17 @@ enum MarkdownInline {
     private static let singleEmphasis = try! NSRegularExpression(pattern: #"(?<![\w*_])[*_]([^*_\s][^*_]*?)[*_](?![\w*_])"#)
 
     static func plain(_ text: String) -> (String, linkCharacters: Int) {
+        // Most paragraphs have no Markdown at all: every pattern needs "](", "*", "_" or "`".
+        var linked = false, marked = false, previous: UInt8 = 0
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "("): if previous == UInt8(ascii: "]") { linked = true }
+            case UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "`"): marked = true
+            default: break
+            }
+            previous = byte
+        }
+        guard linked || marked else { return (text, 0) }
         var s = image.stringByReplacingMatches(in: text, range: NSRange(text.startIndex..., in: text), withTemplate: "")
         var linkChars = 0
         for m in link.matches(in: s, range: NSRange(s.startIndex..., in: s)) {

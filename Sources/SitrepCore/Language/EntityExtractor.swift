@@ -199,37 +199,45 @@ public struct EntityExtractor: Sendable {
             if groups[key] == nil { groups[key] = make(); order.append(key) }
             groups[key]!.mentions.append(mention)
         }
+        // Each mention's plain key, looked up once: a look-up hashes the whole name.
+        let plain = candidates.map { keys.plain($0.mention.text) }
         // Full names of people, in order, with their surname keys, to resolve short forms against.
-        let fullNames: [(candidate: Candidate, surname: String)] = candidates.compactMap { c in
-            guard c.kind == .person else { return nil }
-            let words = keys.plain(c.mention.text).split(separator: " ")
-            return words.count >= 2 ? (c, NameKey.surname(String(words.last!))) : nil
+        var fullNames: [(candidate: Candidate, surname: String)] = []
+        var surnames = Set<String>()
+        for (c, key) in zip(candidates, plain) where c.kind == .person {
+            // Plain keys are single-spaced: a space means two words or more.
+            guard let lastSpace = key.utf8.lastIndex(of: UInt8(ascii: " ")) else { continue }
+            let last = String(key[key.utf8.index(after: lastSpace)...])
+            fullNames.append((c, NameKey.surname(last)))
+            surnames.insert(last)
         }
-        let surnames = Set(fullNames.compactMap { keys.plain($0.candidate.mention.text).split(separator: " ").last.map(String.init) })
         var candidates = candidates
         for i in candidates.indices where candidates[i].kind != .person && candidates[i].place?.kind ?? .city == .city {
-            let key = keys.plain(candidates[i].mention.text)
+            let key = plain[i]
             guard aliases.entry(plainKey: key, kind: .organization) == nil,
                   surnames.contains(key) || aliases.person(surnameKey: NameKey.surname(key)) != nil else { continue }
             candidates[i].kind = .person  // "Biden administration", "Kuleba said" tagged as a place or organisation
         }
-        for c in candidates.sorted(by: { $0.mention.start < $1.mention.start }) {
+        for i in candidates.indices.sorted(by: { candidates[$0].mention.start < candidates[$1].mention.start }) {
+            let c = candidates[i]
             switch c.kind {
             case .place:
                 let place = c.place
-                add("place:" + (place?.id ?? keys.plain(c.mention.text)), {
+                add("place:" + (place?.id ?? plain[i]), {
                     Entity(name: place?.name ?? c.mention.text, kind: .place, aliases: [], mentions: [], placeID: place?.id,
                            parents: place.map { gazetteer.chain($0).dropFirst().map(\.name) } ?? [], country: nil)
                 }, c.mention)
             case .organization:
-                let entry = aliases.entry(plainKey: keys.plain(c.mention.text), kind: .organization)
+                let entry = aliases.entry(plainKey: plain[i], kind: .organization)
                 let name = entry?.canonical ?? c.mention.text
-                add("org:" + keys.plain(name),
+                add("org:" + (entry.map { keys.plain($0.canonical) } ?? plain[i]),
                     { Entity(name: name, kind: .organization, aliases: [], mentions: [], placeID: nil, parents: [], country: entry?.country ?? c.country) }, c.mention)
             case .person:
-                let full = resolvePerson(c, fullNames: fullNames, keys)
-                let name = aliases.entry(plainKey: keys.plain(full), kind: .person)?.canonical ?? full
-                add("person:" + NameKey.person(plainKey: keys.plain(name)),
+                let full = resolvePerson(c, plainKey: plain[i], fullNames: fullNames, keys)
+                let fullKey = full == c.mention.text ? plain[i] : keys.plain(full)
+                let canonical = aliases.entry(plainKey: fullKey, kind: .person)?.canonical
+                let name = canonical ?? full
+                add("person:" + NameKey.person(plainKey: canonical.map { keys.plain($0) } ?? fullKey),
                     { Entity(name: name, kind: .person, aliases: [], mentions: [], placeID: nil, parents: [], country: nil) }, c.mention)
             }
         }
@@ -244,12 +252,14 @@ public struct EntityExtractor: Sendable {
     /// The full name a person mention stands for: itself when it has first and last name;
     /// else the nearest full name before it (or, failing that, after it) with the same
     /// surname. A handle "@SecBlinken" or "SecBlinken" is read as the surname it ends with.
-    private func resolvePerson(_ c: Candidate, fullNames: [(candidate: Candidate, surname: String)], _ keys: NameKeyCache) -> String {
+    private func resolvePerson(_ c: Candidate, plainKey: String, fullNames: [(candidate: Candidate, surname: String)],
+                               _ keys: NameKeyCache) -> String {
         var surface = c.mention.text
-        if surface.hasPrefix("@") { surface.removeFirst() }
-        let words = keys.plain(surface).split(separator: " ")
-        if words.count >= 2 { return c.mention.text }
-        let key = NameKey.surname(String(words.first ?? ""))
+        var plain = plainKey
+        if surface.hasPrefix("@") { surface.removeFirst(); plain = keys.plain(surface) }
+        // Plain keys are single-spaced with no space at either end.
+        if plain.utf8.contains(UInt8(ascii: " ")) { return c.mention.text }
+        let key = NameKey.surname(plain)
         func surnameMatches(_ last: String) -> Bool {
             last == key || (key.hasSuffix(last) && key.count > last.count && key.count - last.count <= 4)
         }

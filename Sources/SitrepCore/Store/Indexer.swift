@@ -15,6 +15,10 @@ public final class Indexer: Sendable {
     public let store: Store
     private let makeExtractor: @Sendable () throws -> EntityExtractor
     private let madeExtractor = Mutex<EntityExtractor?>(nil)
+    /// Places this indexer has written to the index (committed): the place table only grows,
+    /// and writing each place's chain again for every article that names it was 6 statements
+    /// an article.
+    private let placesWritten = Mutex<Set<String>>([])
     let gazetteer: Gazetteer
 
     /// Files analysed per transaction.
@@ -309,16 +313,22 @@ public final class Indexer: Sendable {
     // MARK: Writing
 
     private func write(_ results: [Analysed], _ analyser: String) throws {
+        let before = placesWritten.withLock { $0 }
+        var places = before
         try store.writer.write { db in
+            places = before  // a retried transaction starts again
             try Store.advanceGeneration(db)
-            for result in results { try Self.insert(result, analyser: analyser, gazetteer: gazetteer, db) }
+            for result in results { try Self.insert(result, analyser: analyser, gazetteer: gazetteer, places: &places, db) }
         }
+        // Only once the transaction is committed.
+        placesWritten.withLock { $0.formUnion(places) }
     }
 
     /// Replaces everything the index holds for one file. The statements are prepared once per
     /// connection: preparing the delete, with its cascades and full-text trigger, cost more than
     /// running it.
-    static func insert(_ result: Analysed, analyser: String, gazetteer: Gazetteer, _ db: Database) throws {
+    /// `places` holds the places known to be in the index already; those written are added.
+    static func insert(_ result: Analysed, analyser: String, gazetteer: Gazetteer, places: inout Set<String>, _ db: Database) throws {
         try db.cachedStatement(sql: "DELETE FROM file WHERE path = ?").execute(arguments: [result.path])
         let problems = result.problems.map { issue in
             [issue.severity == .warning ? "warning" : "error", issue.location ?? "", issue.reason]
@@ -361,8 +371,10 @@ public final class Indexer: Sendable {
             }
             for entity in entities {
                 let key = CorpusEntities.Key(entity)
-                if let id = entity.placeID, let place = gazetteer.places[id] {
-                    for p in gazetteer.chain(place) { try insertPlace.execute(arguments: [p.id, p.name, p.kind.rawValue, p.parentID]) }
+                if let id = entity.placeID, !places.contains(id), let place = gazetteer.places[id] {
+                    for p in gazetteer.chain(place) where places.insert(p.id).inserted {
+                        try insertPlace.execute(arguments: [p.id, p.name, p.kind.rawValue, p.parentID])
+                    }
                 }
                 try insertEntity.execute(arguments: [articleID, entity.name, entity.kind.rawValue, entity.aliases.joined(separator: "\n"),
                                                      entity.placeID.flatMap { gazetteer.places[$0] == nil ? nil : $0 }, entity.country,
