@@ -329,25 +329,25 @@ public final class Indexer: Sendable {
     /// running it.
     /// `places` holds the places known to be in the index already; those written are added.
     static func insert(_ result: Analysed, analyser: String, gazetteer: Gazetteer, places: inout Set<String>, _ db: Database) throws {
-        try db.cachedStatement(sql: "DELETE FROM file WHERE path = ?").execute(arguments: [result.path])
+        try RowInsert(db, "DELETE FROM file WHERE path = ?").run(result.path)
         let problems = result.problems.map { issue in
             [issue.severity == .warning ? "warning" : "error", issue.location ?? "", issue.reason]
                 .map { $0.replacingOccurrences(of: "\t", with: " ").replacingOccurrences(of: "\n", with: " ") }
                 .joined(separator: "\t")
         }.joined(separator: "\n")
-        try db.cachedStatement(sql: "INSERT INTO file(path, size, mtime, hash, analyser, problems) VALUES (?, ?, ?, ?, ?, ?)")
-            .execute(arguments: [result.path, result.size, result.mtime, result.hash, result.hash.isEmpty ? "" : analyser, problems])
-        let insertArticle = try db.cachedStatement(sql: """
+        try RowInsert(db, "INSERT INTO file(path, size, mtime, hash, analyser, problems) VALUES (?, ?, ?, ?, ?, ?)")
+            .run(result.path, result.size, result.mtime, result.hash, result.hash.isEmpty ? "" : analyser, problems)
+        let insertArticle = try RowInsert(db, """
             INSERT INTO article(path, part_kind, part, title, source, published, published_at, published_from, url, language, body)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
-        let insertEntity = try db.cachedStatement(sql: """
+        let insertEntity = try RowInsert(db, """
             INSERT INTO entity(article_id, name, kind, aliases, place_id, country, mentions, corpus_key, canonical, spans)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
-        let insertQuote = try db.cachedStatement(sql: "INSERT INTO quote(article_id, text, speaker, speaker_key, start, \"end\") VALUES (?, ?, ?, ?, ?, ?)")
-        let insertDate = try db.cachedStatement(sql: "INSERT INTO date_mention(article_id, text, day, year_given, start, \"end\", granularity, relative) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
-        let insertPlace = try db.cachedStatement(sql: "INSERT OR IGNORE INTO place(id, name, kind, parent_id) VALUES (?, ?, ?, ?)")
+        let insertQuote = try RowInsert(db, "INSERT INTO quote(article_id, text, speaker, speaker_key, start, \"end\") VALUES (?, ?, ?, ?, ?, ?)")
+        let insertDate = try RowInsert(db, "INSERT INTO date_mention(article_id, text, day, year_given, start, \"end\", granularity, relative) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+        let insertPlace = try RowInsert(db, "INSERT OR IGNORE INTO place(id, name, kind, parent_id) VALUES (?, ?, ?, ?)")
         for (article, entities, quotes) in result.articles {
             var partKind: String? = nil
             if let part = article.part {
@@ -358,28 +358,27 @@ public final class Indexer: Sendable {
             }
             var instant: Double? = nil
             if case .instant(let date) = article.published { instant = date.timeIntervalSince1970 }
-            try insertArticle.execute(arguments: [article.path, partKind, article.part?.number, article.title, article.source,
-                                                  article.published.isoString, instant, article.publishedFrom.rawValue,
-                                                  article.url, article.language, article.body])
+            try insertArticle.run(article.path, partKind, article.part?.number, article.title, article.source,
+                                  article.published.isoString, instant, article.publishedFrom.rawValue,
+                                  article.url, article.language, article.body)
             let articleID = db.lastInsertedRowID
             for quote in quotes {
-                try insertQuote.execute(arguments: [articleID, quote.text, quote.speaker, quote.speakerKey, quote.start, quote.end])
+                try insertQuote.run(articleID, quote.text, quote.speaker, quote.speakerKey, quote.start, quote.end)
             }
             for date in article.dates {
-                try insertDate.execute(arguments: [articleID, date.text, date.day.isoString, date.yearGiven, date.start, date.end,
-                                                   date.granularity.rawValue, date.relative])
+                try insertDate.run(articleID, date.text, date.day.isoString, date.yearGiven, date.start, date.end,
+                                   date.granularity.rawValue, date.relative)
             }
             for entity in entities {
                 let key = CorpusEntities.Key(entity)
                 if let id = entity.placeID, !places.contains(id), let place = gazetteer.places[id] {
                     for p in gazetteer.chain(place) where places.insert(p.id).inserted {
-                        try insertPlace.execute(arguments: [p.id, p.name, p.kind.rawValue, p.parentID])
+                        try insertPlace.run(p.id, p.name, p.kind.rawValue, p.parentID)
                     }
                 }
-                try insertEntity.execute(arguments: [articleID, entity.name, entity.kind.rawValue, entity.aliases.joined(separator: "\n"),
-                                                     entity.placeID.flatMap { gazetteer.places[$0] == nil ? nil : $0 }, entity.country,
-                                                     entity.mentions.count, key.key, key.canonicalName,
-                                                     Store.spansText(entity.mentions)])
+                try insertEntity.run(articleID, entity.name, entity.kind.rawValue, entity.aliases.joined(separator: "\n"),
+                                     entity.placeID.flatMap { gazetteer.places[$0] == nil ? nil : $0 }, entity.country,
+                                     entity.mentions.count, key.key, key.canonicalName, Store.spansText(entity.mentions))
             }
         }
     }
