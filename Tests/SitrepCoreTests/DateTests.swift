@@ -63,6 +63,18 @@ final class CalendarArithmeticTests: XCTestCase {
         }
     }
 
+    /// Days as the index stores them are read off their bytes; other spellings still parse.
+    func testISODays() {
+        let cases: [(String, String?)] = [
+            ("2021-04-01", "2021-04-01"), ("1999-12-31", "1999-12-31"), ("2024-02-29", "2024-02-29"), ("2021-02-29", nil),
+            ("2021-13-01", nil), ("2021-04-00", nil), ("0000-01-01", nil), ("2021-04-0a", nil), ("2021/04/01", "2021-04-01"),
+            ("2021-4-1", "2021-04-01"), ("2021-04-01T", nil), ("21-04-01", nil), ("", nil),
+        ]
+        for (text, expected) in cases {
+            XCTAssertEqual(DateField.isoDay(text)?.isoString, expected, text)
+        }
+    }
+
     func testInstantsAreWrittenAsTheISOFormatterWritesThem() {
         let formatter = ISO8601DateFormatter.sitrepUTC
         // Every 37th day and a bit from 1890 to 2110 with a fraction of a second, the edges of

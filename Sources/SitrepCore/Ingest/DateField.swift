@@ -18,6 +18,19 @@ public enum DateField {
 
     /// "2021-04-01" or "2021/04/01".
     static func isoDay(_ value: String) -> CalendarDay? {
+        // "2021-04-01", as the index stores every day, read off its bytes.
+        var fast: (Int, Int, Int)? = nil
+        value.utf8.withContiguousStorageIfAvailable { b in
+            guard b.count == 10, b[4] == UInt8(ascii: "-"), b[7] == UInt8(ascii: "-") else { return }
+            var number = [0, 0, 0], part = 0
+            for (k, byte) in b.enumerated() where k != 4 && k != 7 {
+                guard byte >= 0x30, byte <= 0x39 else { return }
+                if k == 5 || k == 8 { part += 1 }
+                number[part] = number[part] * 10 + Int(byte - 0x30)
+            }
+            fast = (number[0], number[1], number[2])
+        }
+        if let (y, m, d) = fast { return CalendarDay(year: y, month: m, day: d) }
         let parts = value.split(whereSeparator: { $0 == "-" || $0 == "/" })
         guard parts.count == 3, parts[0].count == 4, parts[1].count <= 2, parts[2].count <= 2,
               let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]) else { return nil }

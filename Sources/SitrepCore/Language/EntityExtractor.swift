@@ -32,14 +32,15 @@ public struct EntityExtractor: Sendable {
         let scalars = ScalarText(body)
         let keys = NameKeyCache()
         var candidates: [Candidate] = []
-        var covered = Set<Int>()
+        // Tokens inside a tagged name, which the gazetteer pass leaves alone.
+        var covered = [Bool](repeating: false, count: tokens.count)
         for sentence in Tokenizer.sentences(tokens) {
             let words = tokens[sentence].map(\.text)
             for (range, type) in tagger.tag(words) {
                 let absolute = (range.lowerBound + sentence.lowerBound)..<(range.upperBound + sentence.lowerBound)
                 if let candidate = candidate(type, absolute, tokens, scalars, keys, sentenceStart: sentence.lowerBound, sentenceEnd: sentence.upperBound) {
                     candidates.append(candidate)
-                    covered.formUnion(candidate.tokens)
+                    for token in candidate.tokens { covered[token] = true }
                 }
             }
             candidates += gazetteerMatches(tokens, in: sentence, scalars, keys, skipping: covered)
@@ -154,15 +155,15 @@ public struct EntityExtractor: Sendable {
     /// missed: capitalised token sequences that the gazetteer or the alias table knows. Keys
     /// are built word by word and the search stops as soon as no known name starts so.
     private func gazetteerMatches(_ tokens: [Token], in sentence: Range<Int>, _ scalars: ScalarText, _ keys: NameKeyCache,
-                                  skipping covered: Set<Int>) -> [Candidate] {
+                                  skipping covered: [Bool]) -> [Candidate] {
         var found: [Candidate] = []
         var i = sentence.lowerBound
         while i < sentence.upperBound {
-            guard !covered.contains(i), tokens[i].text.startsUppercase else { i += 1; continue }
+            guard !covered[i], tokens[i].text.startsUppercase else { i += 1; continue }
             var matched: Candidate? = nil
             var phrase = ""
             var end = i
-            while end < sentence.upperBound, !covered.contains(end) {
+            while end < sentence.upperBound, !covered[end] {
                 let word = keys.plain(tokens[end].text)
                 // "People" + "'s" join without a space, as in the name key of "People's".
                 phrase += phrase.isEmpty || word.hasPrefix("'") || word.isEmpty ? word : " " + word

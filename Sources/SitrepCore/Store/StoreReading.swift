@@ -198,9 +198,11 @@ extension Store {
     fileprivate static func parents(of id: String, _ db: Database) throws -> [String] {
         var names: [String] = []
         var seen: Set<String> = [id]
-        var next = try String.fetchOne(db, sql: "SELECT parent_id FROM place WHERE id = ?", arguments: [id])
+        // Prepared once per connection: a corpus names thousands of places.
+        var next = try String.fetchOne(try db.cachedStatement(sql: "SELECT parent_id FROM place WHERE id = ?"), arguments: [id])
+        let parent = try db.cachedStatement(sql: "SELECT name, parent_id FROM place WHERE id = ?")
         while let parentID = next, seen.insert(parentID).inserted,
-              let row = try Row.fetchOne(db, sql: "SELECT name, parent_id FROM place WHERE id = ?", arguments: [parentID]) {
+              let row = try Row.fetchOne(parent, arguments: [parentID]) {
             names.append(row[0])
             next = row[1]
         }
