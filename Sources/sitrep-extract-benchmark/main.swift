@@ -9,7 +9,7 @@ import SitrepCore
 // articles in SOURCE_FOLDER (default sample-data/) without front matter, so that titles,
 // sources and dates are inferred as for raw scraped files. Reports the model's load time and
 // articles per second (median of three rounds) for reading + cleaning, for entity extraction,
-// and for both.
+// for quotes, and for all three: what `extract` does for each article.
 
 func say(_ text: String) { print(text) }
 
@@ -63,18 +63,27 @@ let readSeconds = median {
     articles = []
     for path in files { articles += reader.read(path: path).articles }
 }
-var mentions = 0
+var entities: [[Entity]] = []
 let entitySeconds = median {
-    mentions = 0
-    for article in articles { mentions += extractor.entities(in: article.body).reduce(0) { $0 + $1.mentions.count } }
+    entities = articles.map { extractor.entities(in: $0.body) }
+}
+let mentions = entities.reduce(0) { $0 + $1.reduce(0) { $0 + $1.mentions.count } }
+// Quotes and their speakers, which `extract` finds from the entities of the same article.
+var quotes = 0
+let quoteSeconds = median {
+    quotes = zip(articles, entities).reduce(0) { $0 + QuoteFinder.find(in: $1.0.body, entities: $1.1).count }
 }
 
 let memory = (try? String(contentsOfFile: "/proc/meminfo", encoding: .utf8))?
     .split(separator: "\n").first { $0.hasPrefix("MemTotal") }.map { String($0.split(separator: " ")[1]) }
     .flatMap(Double.init).map { String(format: "%.0f GB", $0 / 1_048_576) } ?? "?"
-say("machine: \(ProcessInfo.processInfo.activeProcessorCount) cores, \(memory); one core used")
+let processor = (try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8))?
+    .split(separator: "\n").first { $0.hasPrefix("model name") }
+    .map { $0.split(separator: ":", maxSplits: 1).last.map { $0.trimmingCharacters(in: .whitespaces) } ?? "?" } ?? "?"
+say("machine: \(processor), \(ProcessInfo.processInfo.activeProcessorCount) cores, \(memory); one core used")
 say(String(format: "corpus: %d articles, %.1f KB on average", articles.count, Double(bytes) / Double(count) / 1024))
 say(String(format: "model, gazetteer and aliases loaded in %.2f s", loadSeconds))
 say(String(format: "read + clean:     %7.0f articles/s", Double(articles.count) / readSeconds))
 say(String(format: "entities:         %7.0f articles/s  (%d mentions)", Double(articles.count) / entitySeconds, mentions))
-say(String(format: "extract (both):   %7.0f articles/s", Double(articles.count) / (readSeconds + entitySeconds)))
+say(String(format: "quotes:           %7.0f articles/s  (%d quotes)", Double(articles.count) / quoteSeconds, quotes))
+say(String(format: "extract (all):    %7.0f articles/s", Double(articles.count) / (readSeconds + entitySeconds + quoteSeconds)))
