@@ -333,6 +333,7 @@ struct BenchRun {
         let queryRows = rows.count
         for (kind, queries) in kinds {
             var times: [Double] = [], coldTimes: [Double] = []
+            var byQuery: [String: [Double]] = [:]
             var matched = 0
             for round in 0...10 {
                 let snapshot = round == 0 ? corpus : corpus.updated(removing: [], adding: [])
@@ -342,7 +343,7 @@ struct BenchRun {
                     do {
                         let found = try snapshot.matches(query)
                         let elapsed = Self.now() - start
-                        if round == 0 { coldTimes.append(elapsed); matched += found.count } else { times.append(elapsed) }
+                        if round == 0 { coldTimes.append(elapsed); matched += found.count } else { times.append(elapsed); byQuery[text, default: []].append(elapsed) }
                     } catch {
                         if round == 0 { skipped.append("\(text): \(error)") }
                     }
@@ -352,10 +353,18 @@ struct BenchRun {
             allCold += coldTimes
             let p50 = Self.percentile(times, 0.5) * 1000, p99 = Self.percentile(times, 0.99) * 1000
             let coldP50 = Self.percentile(coldTimes, 0.5) * 1000, coldMax = (coldTimes.max() ?? .nan) * 1000
+            // The query whose slowest round was slowest, to say where a p99 comes from.
+            let slowest = byQuery.max { ($0.value.max() ?? 0) < ($1.value.max() ?? 0) }
             perKind[kind] = ["p50Ms": p50, "p99Ms": p99, "queries": times.count, "meanMatches": Double(matched) / Double(max(1, queries.count)),
-                             "coldP50Ms": coldP50, "coldMaxMs": coldMax]
+                             "coldP50Ms": coldP50, "coldMaxMs": coldMax,
+                             "slowest": ["query": slowest?.key ?? "", "p50Ms": Self.percentile(slowest?.value ?? [], 0.5) * 1000,
+                                         "maxMs": (slowest?.value.max() ?? .nan) * 1000]]
             rows.append(("  \(kind) (\(queries.count) queries × 10) p50 / p99", String(format: "%.2f / %.2f ms", p50, p99), ""))
             if kind == "text" {
+                if let slowest {
+                    rows.append(("  text, slowest query (\(slowest.key)) p50 / max", String(format: "%.2f / %.2f ms", Self.percentile(slowest.value, 0.5) * 1000,
+                                                                                          (slowest.value.max() ?? .nan) * 1000), ""))
+                }
                 rows.append(("  text, first ask after the cold start, p50 / max", String(format: "%.2f / %.2f ms", coldP50, coldMax), ""))
             }
         }

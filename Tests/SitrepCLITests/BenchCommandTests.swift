@@ -18,6 +18,14 @@ final class BenchCommandTests: CLITestCase {
         XCTAssertLessThanOrEqual(try XCTUnwrap(object["queryP50Ms"] as? Double), try XCTUnwrap(object["queryP99Ms"] as? Double))
         XCTAssertLessThanOrEqual(try XCTUnwrap(object["watchP50Ms"] as? Double), try XCTUnwrap(object["watchP99Ms"] as? Double))
         XCTAssertEqual(object["watchFiles"] as? Int, 60)
+        // Each kind names its slowest query, whose slowest round bounds the kind's p99.
+        let queries = try XCTUnwrap(object["queries"] as? [String: [String: Any]])
+        XCTAssertEqual(Set(queries.keys), ["actor", "region", "text", "combined"])
+        for (kind, measured) in queries {
+            let slowest = try XCTUnwrap(measured["slowest"] as? [String: Any], kind)
+            XCTAssertFalse((slowest["query"] as? String ?? "").isEmpty, kind)
+            XCTAssertGreaterThanOrEqual(try XCTUnwrap(slowest["maxMs"] as? Double), try XCTUnwrap(measured["p99Ms"] as? Double), kind)
+        }
         let formats = try XCTUnwrap(object["formats"] as? [String: Int])
         XCTAssertEqual(Set(formats.keys), ["txt", "txt-raw", "md", "html", "json", "jsonl"])
         let machine = try XCTUnwrap(object["machine"] as? [String: Any])
