@@ -68,7 +68,7 @@ enum IndexedCorpus {
             let count = summary.files
             throw CleanExit.message("no article could be read from \(count) file\(count == 1 ? "" : "s")", code: 1)
         }
-        let search: TextSearch = { [store] query in try store.textMatches(query) }
+        let search: TextSearch = { [store] query, from in try store.textMatches(query, from: from) }
         return Loaded(corpus: Corpus(articles, textSearch: search), summary: summary, store: store)
     }
 }

@@ -80,26 +80,59 @@ final class LiveCorpusTests: XCTestCase {
                        "Blinken is named in four of the seeds")
     }
 
-    /// Text a snapshot searched for is kept with the snapshot; the next snapshot asks again.
-    func testAnUpdatedSnapshotSearchesTextAfresh() throws {
+    /// Text a snapshot searched for is kept: asked again, the snapshot answers from what it
+    /// kept; the snapshot after files land searches only the articles they brought; one that
+    /// forgets searches the whole index.
+    func testFreeTextIsSearchedOnlyForTheArticlesAdded() throws {
         let seeds = Self.seeds
-        final class Calls: @unchecked Sendable { var count = 0 }
-        let calls = Calls()
-        // The index's answer: the articles whose body names the word.
-        let search: TextSearch = { query in
-            calls.count += 1
-            return seeds.filter { $0.article.body.contains(query) }.map { $0.id! }
+        // The index: ids and bodies; a search answers for the ids from `from` up.
+        final class Index: @unchecked Sendable {
+            var rows: [(id: Int64, body: String)] = []
+            var asked: [Int64] = []
         }
-        let first = Corpus(Array(seeds[0..<4]), textSearch: search)
-        let javelin = try Query.parse("Javelin")
-        let before = try first.matches(javelin)
-        XCTAssertEqual(try first.matches(javelin), before)
-        XCTAssertEqual(calls.count, 1, "asked again, the snapshot answers from what it kept")
-        let next = first.updated(removing: [], adding: [seeds[4]])
-        _ = try next.matches(javelin)
-        XCTAssertEqual(calls.count, 2, "a new snapshot searches again")
-        XCTAssertEqual(try next.matches(javelin).map { next.articles[$0].article.path }.sorted(),
-                       seeds.filter { $0.article.body.contains("Javelin") }.map(\.article.path).sorted())
+        let index = Index()
+        index.rows = seeds.map { ($0.id!, $0.article.body) }
+        let search: TextSearch = { query, from in
+            index.asked.append(from)
+            return index.rows.filter { $0.id >= from && $0.body.contains(query) }.map(\.id)
+        }
+        let blinken = try Query.parse("Blinken")
+        func found(_ corpus: Corpus) throws -> [String] { try corpus.matches(blinken).map { corpus.articles[$0].article.path } }
+        func naming(_ corpus: Corpus) -> [String] {
+            (0..<corpus.articles.count).map { corpus.articles[$0].article }.filter { $0.body.contains("Blinken") }.map(\.path)
+        }
+
+        let first = Corpus(Array(seeds[0..<3]), textSearch: search)
+        XCTAssertEqual(try found(first), naming(first))
+        XCTAssertEqual(try found(first), naming(first))
+        XCTAssertEqual(index.asked, [0], "asked again, the snapshot answers from what it kept")
+
+        let landed = first.updated(removing: [], adding: Array(seeds[3...]))
+        XCTAssertEqual(try found(landed), naming(landed))
+        XCTAssertEqual(naming(landed).count, 4, "four of the seeds name him")
+        XCTAssertEqual(index.asked, [0, 4], "only the two articles added (ids 4 and 5) are searched")
+
+        // A file that named him changed: its article goes, and comes back under a new id
+        // without his name; another that named him is deleted.
+        let changedID = try XCTUnwrap(seeds.first { $0.article.body.contains("Blinken") }?.id)
+        let deletedID = try XCTUnwrap(seeds.last { $0.article.body.contains("Blinken") }?.id)
+        var revised = seeds[Int(changedID) - 1]
+        revised.article.body = revised.article.body.replacingOccurrences(of: "Blinken", with: "the secretary")
+        revised.id = 6
+        index.rows.removeAll { $0.id == changedID || $0.id == deletedID }
+        index.rows.append((6, revised.article.body))
+        let changed = landed.updated(removing: [changedID, deletedID], adding: [revised])
+        XCTAssertEqual(try found(changed), naming(changed))
+        XCTAssertEqual(naming(changed).count, 2)
+        XCTAssertEqual(index.asked, [0, 4, 6], "only the revised article is searched")
+
+        let gone = changed.updated(removing: [6], adding: [])
+        XCTAssertEqual(try found(gone), naming(gone))
+        XCTAssertEqual(index.asked, [0, 4, 6], "with nothing added, nothing is searched")
+        XCTAssertEqual(try found(landed), naming(landed), "an earlier snapshot keeps its own answer")
+
+        XCTAssertEqual(try found(gone.forgettingText()), naming(gone))
+        XCTAssertEqual(index.asked, [0, 4, 6, 0], "a snapshot that forgot searches the whole index")
     }
 
     func testDatesNegationAndCombinationsOverTheSeeds() throws {
@@ -137,12 +170,21 @@ final class LiveCorpusTests: XCTestCase {
         XCTAssertEqual(Set(live.snapshot.articles.map(\.article.title)), ["One", "Two"])
         XCTAssertEqual(try live.snapshot.matches(Query.parse("region:Donbas")).count, 1)
         XCTAssertEqual(try live.snapshot.matches(Query.parse("Shelling")).count, 1, "the new article's text is searchable")
+        XCTAssertEqual(try live.snapshot.matches(Query.parse("Troops")).count, 1)
 
         try Data(article("One, revised", "Talks in Geneva stalled.").utf8).write(to: URL(fileURLWithPath: first))
         try FileManager.default.removeItem(atPath: second)
         try live.apply(indexer.update([first, second]).changes)
         XCTAssertEqual(live.snapshot.articles.map(\.article.title), ["One, revised"])
         XCTAssertThrowsError(try live.snapshot.matches(Query.parse("actor:Blinken")), "no article names him any more")
+        // Free text asked before the change is answered for the snapshot after it.
+        XCTAssertEqual(try live.snapshot.matches(Query.parse("Shelling")).count, 0, "the deleted article is not found")
+        XCTAssertEqual(try live.snapshot.matches(Query.parse("Troops")).count, 0, "nor the words the revision took out")
+        XCTAssertEqual(try live.snapshot.matches(Query.parse("Geneva")).count, 1)
+        let third = folder.write("three.txt", article("Three", "Shelling resumed near Troops' positions in Geneva's absence."))
+        try live.apply(indexer.update([third]).changes)
+        XCTAssertEqual(try live.snapshot.matches(Query.parse("Shelling")).map { live.snapshot.articles[$0].article.title }, ["Three"])
+        XCTAssertEqual(try live.snapshot.matches(Query.parse("Geneva")).count, 2)
         XCTAssertEqual(before.articles.map(\.article.title), ["One"], "an old snapshot is unchanged")
     }
 }

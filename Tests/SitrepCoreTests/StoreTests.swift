@@ -24,7 +24,7 @@ final class StoreTests: XCTestCase {
     }
 
     private func corpus(_ store: Store, _ folder: TestFolder) throws -> Corpus {
-        Corpus(try store.analysed(under: [Store.Root(folder.path)]), textSearch: { try store.textMatches($0) })
+        Corpus(try store.analysed(under: [Store.Root(folder.path)]), textSearch: { try store.textMatches($0, from: $1) })
     }
 
     /// Paths are keyed absolute and standard: a path that is so already is kept as it is,
@@ -124,7 +124,8 @@ final class StoreTests: XCTestCase {
     }
 
     /// A large index is searched in parts, a range of ids each: together they find what one
-    /// search finds, in order, and a query FTS5 refuses is refused whole.
+    /// search finds, in order, from the first id or any other, and a query FTS5 refuses is
+    /// refused whole.
     func testFreeTextSearchedInPartsFindsWhatOneSearchFinds() throws {
         let folder = TestFolder()
         let seeds = try FileManager.default.contentsOfDirectory(atPath: Fixtures.sampleData).sorted()
@@ -142,6 +143,11 @@ final class StoreTests: XCTestCase {
             XCTAssertEqual(whole, whole.sorted(), query)
             for parts in [2, 3, 7] {
                 XCTAssertEqual(try store.textMatches(query, parts: parts), whole, "\(query) in \(parts) parts")
+                // From an id up, as a snapshot asks about the articles added since it last searched.
+                for from in [whole[whole.count / 2], whole.last! + 1] {
+                    XCTAssertEqual(try store.textMatches(query, from: from, parts: parts), whole.filter { $0 >= from },
+                                   "\(query) from id \(from) in \(parts) parts")
+                }
             }
         }
         XCTAssertEqual(try store.textMatches("Javelin", parts: 3).count, 4, "one seed names the Javelin, copied four times")

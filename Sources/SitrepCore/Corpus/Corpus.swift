@@ -95,8 +95,9 @@ public struct AnalysedArticle: Sendable {
     }
 }
 
-/// Full-text search outside the snapshot: an FTS5 query → the index ids of the articles matching it.
-public typealias TextSearch = @Sendable (String) throws -> [Int64]
+/// Full-text search outside the snapshot: an FTS5 query and the lowest id wanted → the index
+/// ids of the articles matching it.
+public typealias TextSearch = @Sendable (_ query: String, _ from: Int64) throws -> [Int64]
 
 /// The articles of a snapshot, newest first (by publication day, then instant, then path).
 public struct ArticleList: RandomAccessCollection, Sendable {
@@ -185,8 +186,9 @@ public struct Corpus: Sendable {
     private let aliases: AliasTable
     /// When set, free text is matched by the index (FTS5) instead of by reading bodies.
     private let textSearch: TextSearch?
-    /// What free-text queries matched in this snapshot, kept for the next time they are asked:
-    /// the dashboard asks the same filter again on every key that narrows, folds or toggles.
+    /// What free-text queries matched, kept for the next time they are asked: the dashboard
+    /// asks the same filter again on every key that narrows, folds or toggles, and again of
+    /// every snapshot that files landing bring.
     private var textCache = TextCache()
 
     /// `textSearch`: for articles from the index, whose bodies the snapshot does not hold.
@@ -209,12 +211,21 @@ public struct Corpus: Sendable {
         }
     }
 
-    /// The next snapshot: these articles (by index id) gone, those added.
+    /// The next snapshot: these articles (by index id) gone, those added. What free text
+    /// matched is carried over, so that asking again searches only the articles added.
     public func updated(removing ids: Set<Int64>, adding analysed: [AnalysedArticle]) -> Corpus {
         var next = self
-        next.textCache = TextCache()
+        next.textCache = textCache.carried()
         next.apply(removing: ids, adding: analysed)
         return next
+    }
+
+    /// This snapshot as if no free text had been asked of it or of the snapshots before it:
+    /// the next free-text query searches the whole index (what `sitrep bench` times).
+    public func forgettingText() -> Corpus {
+        var copy = self
+        copy.textCache = TextCache()
+        return copy
     }
 
     /// The entity keys and places (with every containing place) an article is filed under.
@@ -619,26 +630,40 @@ public struct Corpus: Sendable {
         return result
     }
 
-    /// Which positions of the order an FTS5 query matches, from the cache when it was asked
-    /// of this snapshot before.
+    /// Which positions of the order an FTS5 query matches: from the cache when it was asked
+    /// of this snapshot before; when it was asked of an earlier snapshot, that answer with only
+    /// the articles added since searched for.
+    ///
+    /// An article's content never changes under its index id (a changed file's articles are
+    /// written anew), and a new article's id is above every id the index held when it was
+    /// written: so the articles added since the earlier answer are found among the ids from
+    /// the lowest of theirs up, and what the earlier answer said of the others still holds.
     private func textPositions(_ query: String, _ search: TextSearch) throws -> [Bool] {
-        if let known = textCache.positions(query) { return known }
-        let ids: [Int64]
-        do {
-            ids = try search(query)
-        } catch {
-            let message = "\(error)"
-            let reason = message.range(of: "fts5: ").map { String(message[$0.upperBound...]) } ?? message
-            throw BadText(query: query, reason: reason.components(separatedBy: " - while").first ?? reason)
+        let earlier = textCache.entry(query)
+        if let earlier, let positions = earlier.positions { return positions }
+        var matched = earlier?.matched ?? []
+        let searched = earlier?.searched ?? 0
+        let addedIDs = slots[searched...].lazy.compactMap { $0?.id }
+        let from = searched == 0 ? 0 : addedIDs.min()
+        matched += repeatElement(false, count: slots.count - matched.count)
+        if let from {
+            let ids: [Int64]
+            do {
+                ids = try search(query, from)
+            } catch {
+                let message = "\(error)"
+                let reason = message.range(of: "fts5: ").map { String(message[$0.upperBound...]) } ?? message
+                throw BadText(query: query, reason: reason.components(separatedBy: " - while").first ?? reason)
+            }
+            for id in ids { if let slot = slotByID[id] { matched[Int(slot)] = true } }
         }
         var listed = [Bool](repeating: false, count: order.count)
-        for id in ids {
-            if let slot = slotByID[id] {
-                let position = Int(rank[Int(slot)])
-                if position >= 0 { listed[position] = true }
+        matched.withUnsafeBufferPointer { matched in
+            rank.withUnsafeBufferPointer { rank in
+                for slot in 0..<matched.count where matched[slot] && rank[slot] >= 0 { listed[Int(rank[slot])] = true }
             }
         }
-        textCache.keep(listed, for: query)
+        textCache.keep(TextCache.Entry(query: query, matched: matched, searched: slots.count, positions: listed))
         return listed
     }
 
@@ -893,26 +918,43 @@ struct SlotTable {
     }
 }
 
-/// The positions free-text queries matched in one snapshot, the most recent few.
+/// What the most recent few free-text queries matched: by slot, which outlives a snapshot, and
+/// by position in one snapshot's order.
 final class TextCache: Sendable {
-    private let entries = Mutex<[(query: String, positions: [Bool])]>([])
+    struct Entry: Sendable {
+        var query: String
+        /// Whether each slot's article matches, for the slots below `searched`.
+        var matched: [Bool]
+        var searched: Int
+        /// The same by position in this snapshot's order; nil in a cache carried to the next.
+        var positions: [Bool]?
+    }
+
+    private let entries: Mutex<[Entry]>
     private static let capacity = 16
 
-    func positions(_ query: String) -> [Bool]? {
+    init(_ entries: [Entry] = []) { self.entries = Mutex(entries) }
+
+    func entry(_ query: String) -> Entry? {
         entries.withLock { entries in
             guard let at = entries.firstIndex(where: { $0.query == query }) else { return nil }
             let entry = entries.remove(at: at)
             entries.append(entry)
-            return entry.positions
+            return entry
         }
     }
 
-    func keep(_ positions: [Bool], for query: String) {
+    func keep(_ entry: Entry) {
         entries.withLock { entries in
-            entries.removeAll { $0.query == query }
+            entries.removeAll { $0.query == entry.query }
             if entries.count >= Self.capacity { entries.removeFirst() }
-            entries.append((query, positions))
+            entries.append(entry)
         }
+    }
+
+    /// A cache for the next snapshot: the same answers by slot, none yet by position.
+    func carried() -> TextCache {
+        TextCache(entries.withLock { $0 }.map { Entry(query: $0.query, matched: $0.matched, searched: $0.searched, positions: nil) })
     }
 }
 

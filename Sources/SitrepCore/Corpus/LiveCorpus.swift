@@ -24,7 +24,7 @@ public final class LiveCorpus: Sendable {
     public init(store: Store, roots: [Store.Root], loaded: [(path: String, article: AnalysedArticle)]) {
         self.store = store
         self.roots = roots
-        let search: TextSearch = { [store] in try store.textMatches($0) }
+        let search: TextSearch = { [store] in try store.textMatches($0, from: $1) }
         textSearch = search
         var byFile: [String: [Int64]] = [:]
         for (path, article) in loaded { byFile[path, default: []].append(article.id!) }

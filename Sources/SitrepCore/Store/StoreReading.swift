@@ -237,13 +237,15 @@ extension Store {
     /// reader connection: FTS5 seeks to a range's first id in every posting list, so the parts
     /// split the work, and the disk reads of a search the page cache has not seen yet overlap.
     /// A word in three quarters of 100,000 articles took 7 ms to list on one core.
-    /// `parts`: how many parts to search in; by default one per core (up to four) from
-    /// `textSplitFrom` articles up, else one.
-    public func textMatches(_ query: String, parts: Int? = nil) throws -> [Int64] {
+    /// `from`: the lowest id wanted (a snapshot that searched before asks only about the
+    /// articles added since). `parts`: how many parts to search in; by default one per core
+    /// (up to four) from `textSplitFrom` ids to search up, else one.
+    public func textMatches(_ query: String, from: Int64 = 0, parts: Int? = nil) throws -> [Int64] {
         let top = try writer.read { db in try Int64.fetchOne(db, sql: "SELECT max(id) FROM article") } ?? 0
-        let parts = max(1, min(Int(max(1, top)), parts ?? (top >= Self.textSplitFrom ? min(4, ProcessInfo.processInfo.activeProcessorCount) : 1)))
-        guard parts > 1 else { return try textMatches(query, from: 0, below: Int64.max) }
-        let bounds = (0...parts).map { k in k == parts ? Int64.max : top / Int64(parts) * Int64(k) }
+        let span = max(1, top - from)
+        let parts = max(1, min(Int(span), parts ?? (span >= Self.textSplitFrom ? min(4, ProcessInfo.processInfo.activeProcessorCount) : 1)))
+        guard parts > 1 else { return try textMatches(query, from: from, below: Int64.max) }
+        let bounds = (0...parts).map { k in k == parts ? Int64.max : from + span / Int64(parts) * Int64(k) }
         let found = Mutex<[Result<[Int64], any Error>?]>(Array(repeating: nil, count: parts))
         DispatchQueue.concurrentPerform(iterations: parts) { k in
             let result = Result { try textMatches(query, from: bounds[k], below: bounds[k + 1]) }
@@ -254,7 +256,7 @@ extension Store {
         return ids
     }
 
-    /// Indexes with fewer articles than this are searched in one part.
+    /// Fewer ids than this to search are searched in one part.
     static let textSplitFrom: Int64 = 20_000
 
     /// The matching ids in `low..<high`.
