@@ -635,9 +635,10 @@ public struct Corpus: Sendable {
     /// the articles added since searched for.
     ///
     /// An article's content never changes under its index id (a changed file's articles are
-    /// written anew), and a new article's id is above every id the index held when it was
-    /// written: so the articles added since the earlier answer are found among the ids from
-    /// the lowest of theirs up, and what the earlier answer said of the others still holds.
+    /// written anew), so what the earlier answer said of the slots it covered still holds, and
+    /// the slots added since are searched for among the ids from the lowest of theirs up. New
+    /// articles get ids above every id the index holds, so that range is about as small as
+    /// what was added.
     private func textPositions(_ query: String, _ search: TextSearch) throws -> [Bool] {
         let earlier = textCache.entry(query)
         if let earlier, let positions = earlier.positions { return positions }
