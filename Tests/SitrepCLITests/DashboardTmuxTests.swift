@@ -65,6 +65,39 @@ final class DashboardTmuxTests: CLITestCase {
         screen.prefix { !$0.hasPrefix("┌ Timeline") }.filter { $0.range(of: #"^│[·● ] 20\d\d-"#, options: .regularExpression) != nil }.count
     }
 
+    /// A free-text filter stays right while files land, change and go: each new snapshot
+    /// answers it from what the one before found and a search of only the new articles.
+    func testAFreeTextFilterFollowsFilesLanding() throws {
+        _ = try XCTUnwrap(Self.tmuxPath, "tmux is needed for the terminal tests (apt-get install tmux)")
+        let folder = try temporaryFolder()
+        try copySampleData(to: folder)
+        _ = try startSession(folder, width: 160, height: 40)
+        defer { _ = try? tmux(["kill-session", "-t", session]) }
+        try waitForScreen(60, "the dashboard opens") { $0.first?.hasPrefix("┌ Articles 5/5") ?? false }
+
+        try type(":Javelin", "Enter")
+        var lines = try waitForScreen(5, "one seed names the Javelin") { $0.first?.contains("[Javelin] 1/5") ?? false }
+        XCTAssertEqual(articleRows(lines), 1)
+        func write(_ name: String, _ title: String, _ body: String) throws {
+            try "---\ntitle: \(title)\nsource: Wire\npublished: 2021-12-01\n---\n\n\(body)\n"
+                .write(to: folder.appendingPathComponent(name), atomically: true, encoding: .utf8)
+        }
+        try write("javelin.txt", "More Javelin missiles for Kyiv", "A new shipment of Javelin missiles reached Kyiv on Tuesday.")
+        lines = try waitForScreen(5, "the new article naming it joins the list") { $0.first?.contains("[Javelin] 2/6") ?? false }
+        XCTAssertTrue(lines.joined().contains("More Javelin missiles for Kyiv"))
+        try write("grain.txt", "Grain ships leave Odesa", "Ships loaded with grain left Odesa as talks resumed.")
+        lines = try waitForScreen(5, "an article without it is counted, not listed") { $0.first?.contains("[Javelin] 2/7") ?? false }
+        XCTAssertFalse(lines.joined().contains("Grain ships leave Odesa"))
+        try write("javelin.txt", "Shipment to Kyiv delayed", "The shipment of missiles to Kyiv was delayed.")
+        lines = try waitForScreen(5, "the article rewritten without it leaves the list") { $0.first?.contains("[Javelin] 1/7") ?? false }
+        XCTAssertFalse(lines.joined().contains("Kyiv delayed"))
+        let seed = try XCTUnwrap(try FileManager.default.contentsOfDirectory(atPath: folder.path).first { $0.contains("moscow-times") })
+        try FileManager.default.removeItem(at: folder.appendingPathComponent(seed))
+        lines = try waitForScreen(5, "the deleted seed leaves the list") { $0.first?.contains("[Javelin] 0/6") ?? false }
+        XCTAssertEqual(articleRows(lines), 0)
+        try type("q")
+    }
+
     func testTheDashboardInARealTerminal() throws {
         _ = try XCTUnwrap(Self.tmuxPath, "tmux is needed for the terminal tests (apt-get install tmux)")
         let folder = try temporaryFolder()
