@@ -74,13 +74,8 @@ let quoteSeconds = median {
     quotes = zip(articles, entities).reduce(0) { $0 + QuoteFinder.find(in: $1.0.body, entities: $1.1).count }
 }
 
-let memory = (try? String(contentsOfFile: "/proc/meminfo", encoding: .utf8))?
-    .split(separator: "\n").first { $0.hasPrefix("MemTotal") }.map { String($0.split(separator: " ")[1]) }
-    .flatMap(Double.init).map { String(format: "%.0f GB", $0 / 1_048_576) } ?? "?"
-let processor = (try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8))?
-    .split(separator: "\n").first { $0.hasPrefix("model name") }
-    .map { $0.split(separator: ":", maxSplits: 1).last.map { $0.trimmingCharacters(in: .whitespaces) } ?? "?" } ?? "?"
-say("machine: \(processor), \(ProcessInfo.processInfo.activeProcessorCount) cores, \(memory); one core used")
+let machine = BenchMachine.current()
+say("machine: \(machine.cpu), \(machine.cores) cores, \(String(format: "%.0f", machine.memoryGB)) GB; one core used")
 say(String(format: "corpus: %d articles, %.1f KB on average", articles.count, Double(bytes) / Double(count) / 1024))
 say(String(format: "model, gazetteer and aliases loaded in %.2f s", loadSeconds))
 say(String(format: "read + clean:     %7.0f articles/s", Double(articles.count) / readSeconds))

@@ -199,7 +199,7 @@ struct BenchRun {
         var status = BenchStatus()
         var json: [String: Any] = ["articles": count, "seed": seed]
         var rows: [(String, String, String)] = []
-        let machine = Self.machine()
+        let machine = BenchMachine.current()
         json["machine"] = ["cores": machine.cores, "memoryGB": machine.memoryGB, "cpu": machine.cpu]
         #if DEBUG
         let build = "debug build — numbers several times slower than a release build"
@@ -617,17 +617,7 @@ struct BenchRun {
         return elapsed
     }
 
-    // MARK: The machine
-
-    static func machine() -> (cores: Int, memoryGB: Double, cpu: String) {
-        let meminfo = (try? String(contentsOfFile: "/proc/meminfo", encoding: .utf8)) ?? ""
-        let kb = meminfo.split(separator: "\n").first { $0.hasPrefix("MemTotal") }
-            .flatMap { $0.split(separator: " ").dropFirst().first }.flatMap { Double($0) } ?? 0
-        let cpuinfo = (try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8)) ?? ""
-        let model = cpuinfo.split(separator: "\n").first { $0.hasPrefix("model name") }
-            .map { $0.split(separator: ":", maxSplits: 1).last.map { $0.trimmingCharacters(in: .whitespaces) } ?? "" } ?? "unknown CPU"
-        return (ProcessInfo.processInfo.activeProcessorCount, kb / 1_048_576, model)
-    }
+    // MARK: Memory and files
 
     /// A field of /proc/self/status, in MB.
     static func rss(_ field: String) -> Double {

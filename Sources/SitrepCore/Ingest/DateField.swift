@@ -19,18 +19,21 @@ public enum DateField {
     /// "2021-04-01" or "2021/04/01".
     static func isoDay(_ value: String) -> CalendarDay? {
         // "2021-04-01", as the index stores every day, read off its bytes.
-        var fast: (Int, Int, Int)? = nil
-        value.utf8.withContiguousStorageIfAvailable { b in
-            guard b.count == 10, b[4] == UInt8(ascii: "-"), b[7] == UInt8(ascii: "-") else { return }
-            var number = [0, 0, 0], part = 0
-            for (k, byte) in b.enumerated() where k != 4 && k != 7 {
-                guard byte >= 0x30, byte <= 0x39 else { return }
-                if k == 5 || k == 8 { part += 1 }
-                number[part] = number[part] * 10 + Int(byte - 0x30)
+        let fast = value.utf8.withContiguousStorageIfAvailable { b -> (Int, Int, Int)? in
+            guard b.count == 10, b[4] == UInt8(ascii: "-"), b[7] == UInt8(ascii: "-") else { return nil }
+            // The digits of b[from..<to] as a number (no array: this runs for every day read).
+            func number(_ from: Int, _ to: Int) -> Int? {
+                var n = 0
+                for k in from..<to {
+                    guard b[k] >= 0x30, b[k] <= 0x39 else { return nil }
+                    n = n * 10 + Int(b[k] - 0x30)
+                }
+                return n
             }
-            fast = (number[0], number[1], number[2])
+            guard let y = number(0, 4), let m = number(5, 7), let d = number(8, 10) else { return nil }
+            return (y, m, d)
         }
-        if let (y, m, d) = fast { return CalendarDay(year: y, month: m, day: d) }
+        if let (y, m, d) = fast ?? nil { return CalendarDay(year: y, month: m, day: d) }
         let parts = value.split(whereSeparator: { $0 == "-" || $0 == "/" })
         guard parts.count == 3, parts[0].count == 4, parts[1].count <= 2, parts[2].count <= 2,
               let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]) else { return nil }
